@@ -101,8 +101,10 @@ pub fn run(make: impl Fn() -> Box<dyn Store>) {
 
 fn stores_once_and_skips_the_same_content(mut store: Box<dyn Store>) {
     let doc = sample_document();
+    assert_eq!(store.find(&ContentHash::of(&doc)).unwrap(), None);
     let Put::Stored(id) = store.put(&doc).unwrap() else { panic!("first put must store") };
     assert_eq!(store.put(&doc).unwrap(), Put::AlreadyStored(id));
+    assert_eq!(store.find(&ContentHash::of(&doc)).unwrap(), Some(id));
     let counts = store.counts().unwrap();
     assert_eq!((counts.documents, counts.claims, counts.events, counts.places), (1, 1, 1, 1));
     // The registry counts mentions once per stored document, not per attempt.

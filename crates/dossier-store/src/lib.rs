@@ -81,6 +81,9 @@ pub struct EventFilter {
 
 /// The storage contract every backend meets.
 pub trait Store {
+    /// The stored document with this content, if any: lets a batch skip analysis of
+    /// what it already holds.
+    fn find(&self, hash: &ContentHash) -> Result<Option<DocId>, StoreError>;
     /// Stores a document and its annotations atomically, unless its content is stored.
     fn put(&mut self, doc: &Document) -> Result<Put, StoreError>;
     /// Records an input that could not be read, so that nothing is lost silently.

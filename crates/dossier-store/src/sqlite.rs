@@ -162,15 +162,17 @@ fn names(doc: &Document, parts: &[Participant]) -> Vec<String> {
 }
 
 impl Store for SqliteStore {
+    fn find(&self, hash: &ContentHash) -> Result<Option<DocId>, StoreError> {
+        let id = self.conn.query_row("SELECT id FROM documents WHERE content_hash = ?1", [&hash.0], |r| r.get(0)).optional()?;
+        Ok(id.map(DocId))
+    }
+
     fn put(&mut self, doc: &Document) -> Result<Put, StoreError> {
         let hash = ContentHash::of(doc);
-        let tx = self.conn.transaction()?;
-        let existing: Option<i64> = tx
-            .query_row("SELECT id FROM documents WHERE content_hash = ?1", [&hash.0], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = existing {
-            return Ok(Put::AlreadyStored(DocId(id)));
+        if let Some(id) = self.find(&hash)? {
+            return Ok(Put::AlreadyStored(id));
         }
+        let tx = self.conn.transaction()?;
         let layers = Layers {
             meta: doc.meta.clone(),
             anchor: doc.anchor.clone(),
