@@ -1,0 +1,70 @@
+//! The document's date when it came without one, read from its text.
+//!
+//! Three kinds of evidence, strongest first: the date under an embedded post
+//! ("— Name (@handle) January 11, 2025"), a dateline ("KYIV, Jan 11 (Reuters) -",
+//! which has no year and so needs a full date elsewhere in the text to lend one), and
+//! the latest full date the text mentions. A report is dated on or after what it tells.
+
+use crate::calendar::Point;
+use crate::grammar::Hit;
+use crate::lexicon;
+use chrono::{Datelike, NaiveDate};
+use std::ops::Range;
+
+/// The inferred date and the tokens it was read from.
+pub fn infer(words: &[String], raw: &[&str], hits: &[Hit]) -> Option<(NaiveDate, Range<usize>)> {
+    let full: Vec<(NaiveDate, Range<usize>)> = hits
+        .iter()
+        .filter(|h| !h.anchored)
+        .filter_map(|h| match h.point {
+            Some(Point::Day(d)) => Some((d, h.start..h.end)),
+            _ => None,
+        })
+        .collect();
+
+    let signed = full
+        .iter()
+        .filter(|(_, r)| r.start >= 2 && words[r.start - 1] == ")" && raw[r.start - 2].starts_with('@'));
+    if let Some(best) = signed.max_by_key(|(d, _)| *d) {
+        return Some(best.clone());
+    }
+
+    let latest = full.iter().max_by_key(|(d, _)| *d).cloned();
+    if let Some((month, day, at)) = dateline(words, raw) {
+        if let Some((d, r)) = full.iter().find(|(_, r)| r.contains(&at)) {
+            return Some((*d, r.clone()));
+        }
+        if let Some((known, _)) = latest {
+            let date = [known.year(), known.year() + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                .find(|d| *d >= known);
+            if let Some(date) = date {
+                return Some((date, at..at + 2));
+            }
+        }
+    }
+    latest
+}
+
+/// A month and day near the start of the first line, followed by an agency or a dash:
+/// the month, the day and the month's token index.
+fn dateline(words: &[String], raw: &[&str]) -> Option<(u32, u32, usize)> {
+    for i in 0..words.len().min(12) {
+        let w = words[i].as_str();
+        let Some(m) = lexicon::month(w).or_else(|| lexicon::month_short(w)) else {
+            continue;
+        };
+        if !raw[i].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(d) = words.get(i + 1).and_then(|w| lexicon::day_number(w)) else {
+            continue;
+        };
+        let after = words.get(i + 2).map_or("", String::as_str);
+        if matches!(after, "(" | "-" | "--" | "—" | "–" | "/" | ",") {
+            return Some((m, d, i));
+        }
+    }
+    None
+}

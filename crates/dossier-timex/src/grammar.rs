@@ -1,0 +1,1348 @@
+//! Recognition and normalisation in one left-to-right pass over the tokens.
+//!
+//! At each token the scanner tries every rule and keeps the longest expression, the
+//! way HeidelTime's rules compete; a rule both reads the words and computes the TIMEX3
+//! value, because the same words ("last", "the", "early") change both. Modifiers wrap
+//! the rules: an optional "the", a bound ("more than", "nearly") or a position ("early",
+//! "the end of"). Relative values are computed from the anchor; without one they keep
+//! TIMEX3's unknown digits ("XXXX-WXX-6") rather than a guess.
+
+use crate::calendar::{self, Direction, Point};
+use crate::lexicon::{self, Unit};
+use crate::tense;
+use chrono::{Datelike, NaiveDate};
+use dossier_core::TimexType;
+use std::cell::Cell;
+use std::ops::Range;
+
+/// One recognised expression over tokens `start..end`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimexType,
+    pub value: String,
+    pub modifier: Option<&'static str>,
+    /// The value came from the anchor rather than from the words alone.
+    pub anchored: bool,
+    /// The calendar value, when the expression names one.
+    pub point: Option<Point>,
+    /// A clock time ("3:30 p.m.") whose date is to come from its context.
+    pub needs_date: bool,
+    /// The value was counted from the last one named ("a year earlier"), so it must
+    /// not become the reference for the next.
+    pub derived: bool,
+}
+
+impl Hit {
+    fn new(end: usize, kind: TimexType, value: impl Into<String>) -> Hit {
+        Hit {
+            start: 0,
+            end,
+            kind,
+            value: value.into(),
+            modifier: None,
+            anchored: false,
+            point: None,
+            needs_date: false,
+            derived: false,
+        }
+    }
+
+    fn date(end: usize, point: Point, anchored: bool) -> Hit {
+        Hit {
+            point: Some(point),
+            anchored,
+            ..Hit::new(end, TimexType::Date, point.value())
+        }
+    }
+
+    fn duration(end: usize, value: String) -> Hit {
+        Hit::new(end, TimexType::Duration, value)
+    }
+}
+
+/// Words that bound a duration or approximate a date; they join the expression.
+const BOUNDS: &[(&[&str], &str, bool)] = &[
+    (&["more", "than"], "MORE_THAN", false),
+    (&["less", "than"], "LESS_THAN", false),
+    (&["fewer", "than"], "LESS_THAN", false),
+    (&["no", "more", "than"], "EQUAL_OR_LESS", false),
+    (&["at", "least"], "EQUAL_OR_MORE", false),
+    (&["at", "most"], "EQUAL_OR_LESS", false),
+    (&["up", "to"], "EQUAL_OR_LESS", false),
+    (&["over"], "MORE_THAN", false),
+    (&["within"], "EQUAL_OR_LESS", false),
+    (&["nearly"], "LESS_THAN", false),
+    (&["almost"], "LESS_THAN", false),
+    (&["about"], "APPROX", true),
+    (&["around"], "APPROX", true),
+    (&["approximately"], "APPROX", true),
+    (&["roughly"], "APPROX", true),
+];
+
+/// Words that pick a part of a period; they join the expression.
+const POSITIONS: &[(&[&str], &str)] = &[
+    (&["beginning", "of"], "START"),
+    (&["start", "of"], "START"),
+    (&["early"], "START"),
+    (&["earlier"], "START"),
+    (&["middle", "of"], "MID"),
+    (&["mid"], "MID"),
+    (&["end", "of"], "END"),
+    (&["close", "of"], "END"),
+    (&["late"], "END"),
+    (&["later"], "END"),
+];
+
+fn am_pm(w: &str) -> Option<bool> {
+    match w.trim_end_matches('.') {
+        "a.m" | "am" => Some(false),
+        "p.m" | "pm" => Some(true),
+        _ => None,
+    }
+}
+
+fn is_digits(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Nouns after which a four-digit number is a count, not a year.
+const COUNTED: &[&str] = &[
+    "people",
+    "troops",
+    "soldiers",
+    "men",
+    "women",
+    "children",
+    "workers",
+    "jobs",
+    "shares",
+    "members",
+    "cases",
+    "residents",
+    "employees",
+    "students",
+    "votes",
+    "units",
+    "tons",
+    "tonnes",
+    "barrels",
+    "miles",
+    "km",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "metres",
+    "feet",
+    "acres",
+    "pounds",
+    "dollars",
+    "euros",
+    "yen",
+    "points",
+    "homes",
+    "houses",
+    "cars",
+    "civilians",
+    "refugees",
+    "dead",
+    "deaths",
+    "strong",
+    "lbs",
+    "kg",
+    "mw",
+    "vehicles",
+    "prisoners",
+    "hectares",
+    "rounds",
+    "stocks",
+    "issues",
+];
+
+pub struct Scanner<'a> {
+    words: &'a [String],
+    raw: &'a [&'a str],
+    /// The sentence (as a token range) each token belongs to.
+    sentence: &'a [Range<usize>],
+    anchor: Option<NaiveDate>,
+    /// The last calendar value seen, for "a year earlier" and "that year".
+    last: Cell<Option<Point>>,
+}
+
+impl<'a> Scanner<'a> {
+    pub fn new(
+        words: &'a [String],
+        raw: &'a [&'a str],
+        sentence: &'a [Range<usize>],
+        anchor: Option<NaiveDate>,
+    ) -> Self {
+        Scanner {
+            words,
+            raw,
+            sentence,
+            anchor,
+            last: Cell::new(None),
+        }
+    }
+
+    /// Every expression, left to right, none overlapping.
+    pub fn scan(&self) -> Vec<Hit> {
+        let mut out: Vec<Hit> = Vec::new();
+        let mut i = 0;
+        while i < self.words.len() {
+            match self.at(i) {
+                Some(mut h) if h.end > i => {
+                    h.start = i;
+                    if let Some(p) = h.point.filter(|_| !h.derived) {
+                        self.last.set(Some(p));
+                    }
+                    i = h.end;
+                    out.push(h);
+                }
+                _ => i += 1,
+            }
+        }
+        self.date_clock_times(&mut out);
+        out
+    }
+
+    fn w(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", String::as_str)
+    }
+
+    /// The word before `i`, or "".
+    fn before(&self, i: usize) -> &str {
+        if i == 0 { "" } else { self.w(i - 1) }
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.raw
+            .get(i)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    fn seq(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(k, w)| self.w(i + k) == *w)
+    }
+
+    /// The direction the tense around `start..end` points, or `default`.
+    fn direction(&self, start: usize, end: usize, default: Direction) -> Direction {
+        let Some(sentence) = self.sentence.get(start) else {
+            return default;
+        };
+        match tense::around(self.words, sentence.clone(), start, end) {
+            Some(t @ (tense::Tense::Past | tense::Tense::Future)) => t.direction(),
+            _ => default,
+        }
+    }
+
+    /// A relative value: computed from the anchor, or `unknown` without one.
+    fn relative(&self, end: usize, f: impl FnOnce(NaiveDate) -> Option<Point>, unknown: &str) -> Option<Hit> {
+        match self.anchor {
+            Some(a) => Some(Hit::date(end, f(a)?, true)),
+            None => Some(Hit::new(end, TimexType::Date, unknown)),
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<Hit> {
+        if self.w(i) == "the" {
+            return self.modified(i + 1);
+        }
+        self.modified(i)
+    }
+
+    fn modified(&self, i: usize) -> Option<Hit> {
+        for (words, modifier, dates_too) in BOUNDS {
+            if self.seq(i, words) {
+                if words == &["over"] && self.w(i + 1) == "the" {
+                    break;
+                }
+                let h = self.at(i + words.len())?;
+                let fits = h.kind == TimexType::Duration || (*dates_too && h.kind == TimexType::Date);
+                return fits.then_some(Hit {
+                    modifier: Some(modifier),
+                    ..h
+                });
+            }
+        }
+        for (words, modifier) in POSITIONS {
+            if self.seq(i, words) {
+                let k = i + words.len();
+                let h = self
+                    .at(k)
+                    .filter(|h| h.kind == TimexType::Date && h.point.is_some())
+                    .or_else(|| self.the_period(k))?;
+                return Some(Hit {
+                    modifier: Some(modifier),
+                    ..h
+                });
+            }
+        }
+        self.core(i)
+    }
+
+    /// "the year" after "the end of": the anchor's own year, month or week.
+    fn the_period(&self, i: usize) -> Option<Hit> {
+        let k = if self.w(i) == "the" { i + 1 } else { i };
+        match lexicon::unit(self.w(k)) {
+            Some((unit @ (Unit::Week | Unit::Month | Unit::Year), false)) => {
+                self.relative(k + 1, |a| calendar::shift(a, unit, 0), unknown_of(unit))
+            }
+            _ => None,
+        }
+    }
+
+    fn core(&self, i: usize) -> Option<Hit> {
+        [
+            self.numeric(i),
+            self.month_phrase(i),
+            self.weekday_phrase(i),
+            self.word_phrase(i),
+            self.hyphenated(i),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|h| h.end)
+    }
+
+    // ------------------------------------------------------------------ numbers
+
+    fn numeric(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if !w.starts_with(|c: char| c.is_ascii_digit())
+            && lexicon::count(w).is_none()
+            && !lexicon::vague_count(w)
+            && !matches!(w, "couple" | "noon" | "midday" | "midnight")
+        {
+            return self.apostrophe_decade(i);
+        }
+        let mut best: Option<Hit> = None;
+        let mut offer = |h: Option<Hit>| {
+            if let Some(h) = h
+                && best.as_ref().is_none_or(|b| h.end > b.end)
+            {
+                best = Some(h);
+            }
+        };
+        offer(self.iso_date(i));
+        offer(self.slash_date(i));
+        offer(self.clock_time(i));
+        offer(self.day_month(i));
+        offer(self.year(i));
+        offer(self.amount(i));
+        offer(self.spoken_year(i));
+        best
+    }
+
+    fn iso_date(&self, i: usize) -> Option<Hit> {
+        let mut parts = self.w(i).split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+        Some(Hit::date(i + 1, Point::Day(date), false))
+    }
+
+    /// "1/11/2025" (month first, unless the first number cannot be a month).
+    fn slash_date(&self, i: usize) -> Option<Hit> {
+        if self.w(i + 1) != "/" || self.w(i + 3) != "/" {
+            return None;
+        }
+        let (a, b, y) = (self.w(i), self.w(i + 2), self.w(i + 4));
+        if !(is_digits(a) && is_digits(b) && is_digits(y)) || a.len() > 2 || b.len() > 2 {
+            return None;
+        }
+        let y: i32 = match y.len() {
+            4 => y.parse().ok()?,
+            2 => {
+                let v: i32 = y.parse().ok()?;
+                if v < 50 { 2000 + v } else { 1900 + v }
+            }
+            _ => return None,
+        };
+        let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        Some(Hit::date(i + 5, Point::Day(NaiveDate::from_ymd_opt(y, m, d)?), false))
+    }
+
+    /// "11 January 2025", "11 January".
+    fn day_month(&self, i: usize) -> Option<Hit> {
+        let d = lexicon::day_number(self.w(i))?;
+        let m = lexicon::month(self.w(i + 1)).filter(|_| self.capitalised(i + 1))?;
+        let (y, end) = match lexicon::year_number(self.w(i + 2)) {
+            Some(y) => (Some(y), i + 3),
+            None if self.w(i + 2) == "," && lexicon::year_number(self.w(i + 3)).is_some() => {
+                (lexicon::year_number(self.w(i + 3)), i + 4)
+            }
+            None => (None, i + 2),
+        };
+        self.month_day_value(end, y, m, d)
+    }
+
+    /// A month and day: explicit with a year, else the nearest such day to the anchor
+    /// (tense misleads here: "said it would close on Jan. 14" is reported in the past).
+    fn month_day_value(&self, end: usize, year: Option<i32>, m: u32, d: u32) -> Option<Hit> {
+        if let Some(y) = year {
+            return Some(Hit::date(end, Point::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
+        }
+        NaiveDate::from_ymd_opt(2000, m, d)?;
+        self.relative(
+            end,
+            |a| calendar::month_day(a, m, d, Direction::Nearest).map(Point::Day),
+            &format!("XXXX-{m:02}-{d:02}"),
+        )
+    }
+
+    /// A plausible year on its own: "1998", "in 2025", "the 1988 third quarter", "1990s".
+    fn year(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if let Some(d) = lexicon::decade(w) {
+            return Some(Hit::date(i + 1, Point::Decade(d), false));
+        }
+        let y = lexicon::year_number(w)?;
+        let prev = self.before(i);
+        let next = self.w(i + 1);
+        let prepositional = matches!(
+            prev,
+            "in" | "since"
+                | "of"
+                | "by"
+                | "until"
+                | "from"
+                | "after"
+                | "before"
+                | "year"
+                | "fiscal"
+                | "between"
+                | "through"
+                | "during"
+                | "to"
+                | "and"
+                | "circa"
+                | "early"
+                | "late"
+                | "mid"
+        );
+        if !(1900..=2100).contains(&y) && !prepositional {
+            return None;
+        }
+        if matches!(
+            prev,
+            "$" | "#"
+                | "no."
+                | "number"
+                | "flight"
+                | "route"
+                | "page"
+                | "room"
+                | "model"
+                | "highway"
+                | "£"
+                | "€"
+                | "us$"
+        ) || matches!(next, "%" | "percent" | "per" | "-" | ":" | "/")
+            || COUNTED.contains(&next)
+            || next.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        if let Some((q_end, part, n)) = self.part_of_year(i + 1) {
+            return Some(Hit::date(q_end, part(y, n), false));
+        }
+        Some(Hit::date(i + 1, Point::Year(y), false))
+    }
+
+    /// "nineteen ninety-six", as transcripts spell years.
+    fn spoken_year(&self, i: usize) -> Option<Hit> {
+        let century = lexicon::number_word(self.w(i)).filter(|c| (10..=20).contains(c))?;
+        let rest = lexicon::number_word(self.w(i + 1)).filter(|r| (10..=99).contains(r))?;
+        Some(Hit::date(i + 2, Point::Year((century * 100 + rest) as i32), false))
+    }
+
+    /// "third quarter", "third-quarter", "first half": the end token, the point maker and its number.
+    #[allow(clippy::type_complexity)]
+    fn part_of_year(&self, i: usize) -> Option<(usize, fn(i32, u32) -> Point, u32)> {
+        let w = self.w(i);
+        let (n, what, end) = match w.split_once('-') {
+            Some((o, what)) => (lexicon::ordinal(o)?, what, i + 1),
+            None => (lexicon::ordinal(w)?, self.w(i + 1), i + 2),
+        };
+        match what {
+            "quarter" if (1..=4).contains(&n) => Some((end, Point::Quarter, n)),
+            "half" if n <= 2 => Some((end, Point::Half, n)),
+            _ => None,
+        }
+    }
+
+    /// "'90s".
+    fn apostrophe_decade(&self, i: usize) -> Option<Hit> {
+        if !matches!(self.w(i), "'" | "’") {
+            return None;
+        }
+        let d = self
+            .w(i + 1)
+            .strip_suffix('s')
+            .filter(|d| d.len() == 2 && d.ends_with('0') && is_digits(d))?;
+        let d: i32 = d.parse().ok()?;
+        let decade = if d < 30 { 200 + d / 10 } else { 190 + d / 10 };
+        Some(Hit::date(i + 2, Point::Decade(decade), false))
+    }
+
+    /// A clock time and, when one follows, its day: "3:30 p.m.", "10 p.m. Wednesday", "noon".
+    fn clock_time(&self, i: usize) -> Option<Hit> {
+        let (end, hour, minute) = self.clock(i)?;
+        let mut end = end;
+        while lexicon::time_zone(self.w(end)) {
+            end += 1;
+        }
+        let value = format!("T{hour:02}:{minute:02}");
+        if let Some(day) = self.day_after_clock(end) {
+            let date = day.point.and_then(Point::day);
+            let v = match date {
+                Some(d) => format!("{}{value}", Point::Day(d).value()),
+                None => format!("{}{value}", day.value),
+            };
+            return Some(Hit {
+                anchored: day.anchored,
+                ..Hit::new(day.end, TimexType::Time, v)
+            });
+        }
+        Some(Hit {
+            needs_date: true,
+            ..Hit::new(end, TimexType::Time, value)
+        })
+    }
+
+    fn day_after_clock(&self, i: usize) -> Option<Hit> {
+        let h = match self.w(i) {
+            "today" | "yesterday" | "tomorrow" | "tonight" => self.word_phrase(i),
+            w if lexicon::weekday(w).is_some() => self.weekday_phrase(i),
+            w if lexicon::month(w).is_some() => self.month_phrase(i),
+            _ => None,
+        }?;
+        let day = matches!(h.point, Some(Point::Day(_)))
+            || (h.point.is_none() && h.kind == TimexType::Date && h.value.ends_with(|c: char| c.is_ascii_digit()));
+        day.then_some(h)
+    }
+
+    /// The end token, hour and minute of a clock time.
+    fn clock(&self, i: usize) -> Option<(usize, u32, u32)> {
+        let w = self.w(i);
+        match w {
+            "noon" | "midday" => return Some((i + 1, 12, 0)),
+            "midnight" => return Some((i + 1, 24, 0)),
+            _ => {}
+        }
+        let h: u32 = if is_digits(w) && w.len() <= 2 {
+            w.parse().ok()?
+        } else {
+            lexicon::number_word(w).filter(|&n| n > 0)?
+        };
+        let (mut end, mut minute) = (i + 1, 0);
+        if self.w(i + 1) == ":" && is_digits(self.w(i + 2)) && self.w(i + 2).len() == 2 && is_digits(w) {
+            minute = self.w(i + 2).parse().ok()?;
+            end = i + 3;
+        }
+        let hour = match am_pm(self.w(end)) {
+            Some(pm) if (1..=12).contains(&h) => {
+                end += 1;
+                (h % 12) + if pm { 12 } else { 0 }
+            }
+            None if self.w(end) == "o'clock" && h <= 12 => {
+                end += 1;
+                h
+            }
+            None if end == i + 3 && h < 24 => h,
+            _ => return None,
+        };
+        (minute < 60).then_some((end, hour, minute))
+    }
+
+    /// A count and a unit: a duration ("two days", "5 1/2 hours", "several weeks"),
+    /// or a shift from the anchor ("two years ago").
+    fn amount(&self, i: usize) -> Option<Hit> {
+        let (n, mut j) = self.count(i)?;
+        let mut half = false;
+        if self.w(j) == "1" && self.w(j + 1) == "/" && self.w(j + 2) == "2" {
+            half = true;
+            j += 3;
+        }
+        if self.w(j) == "more" || self.w(j) == "additional" {
+            j += 1;
+        }
+        if matches!(self.w(j), "trading" | "business" | "working" | "calendar") {
+            j += 1;
+        }
+        let (unit, plural) = lexicon::unit(self.w(j))?;
+        if unit == Unit::Second && matches!(self.w(i), "a" | "one") {
+            return None;
+        }
+        if n == Some(1) && plural {
+            return None;
+        }
+        let mut end = j + 1;
+        if self.seq(end, &["and", "a", "half"]) {
+            half = true;
+            end += 3;
+        }
+        match (self.w(end), n) {
+            ("ago", Some(1)) if unit == Unit::Year && matches!(self.last.get(), Some(Point::Quarter(..))) => {
+                return self.before_last(end + 1, unit, -1);
+            }
+            ("ago", Some(n)) => return self.ago(end + 1, unit, n as i32),
+            ("ago", None) => return Some(Hit::new(end + 1, TimexType::Date, "PAST_REF")),
+            ("earlier" | "before", Some(n)) if !half && !unit.is_clock() => {
+                return self.before_last(end + 1, unit, -(n as i32));
+            }
+            ("later", Some(n)) if !half && !unit.is_clock() && self.last.get().is_some() => {
+                return self.before_last(end + 1, unit, n as i32);
+            }
+            _ => {}
+        }
+        if n.is_none() && !plural {
+            return None;
+        }
+        Some(Hit::duration(end, duration_value(n, unit, half)))
+    }
+
+    /// A count word sequence: the number and the token after it; `None` for a vague count.
+    fn count(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        let w = self.w(i);
+        if w == "a" && matches!(self.w(i + 1), "few" | "couple") {
+            let j = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+            return Some((if self.w(i + 1) == "couple" { Some(2) } else { None }, j));
+        }
+        if lexicon::vague_count(w) {
+            return Some((None, i + 1));
+        }
+        let n = lexicon::count(w)?;
+        if matches!(w, "a" | "an") && matches!(self.before(i), "once" | "twice" | "times" | "per") {
+            return None;
+        }
+        if matches!(self.w(i + 1), "hundred" | "thousand") {
+            return Some((Some(n * lexicon::count(self.w(i + 1))?), i + 2));
+        }
+        Some((Some(n), i + 1))
+    }
+
+    /// "two years ago": the anchor moved back, at the unit's granularity.
+    fn ago(&self, end: usize, unit: Unit, n: i32) -> Option<Hit> {
+        let unknown = unknown_of(unit);
+        self.relative(end, |a| calendar::shift(a, unit, -n), unknown)
+    }
+
+    /// "a year earlier": the last value mentioned (or the anchor) moved by `n` units.
+    fn before_last(&self, end: usize, unit: Unit, n: i32) -> Option<Hit> {
+        if unit == Unit::Year
+            && let Some(p @ (Point::Quarter(..) | Point::Year(_) | Point::Half(..))) = self.last.get()
+        {
+            return Some(Hit {
+                derived: true,
+                ..Hit::date(end, p.shift_years(n)?, true)
+            });
+        }
+        self.relative(end, |a| calendar::shift(a, unit, n), unknown_of(unit))
+    }
+
+    // ------------------------------------------------------------------ months
+
+    fn month_phrase(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let m = match lexicon::month(w) {
+            Some(m) => m,
+            None => lexicon::month_short(w).filter(|_| lexicon::day_number(self.w(i + 1)).is_some())?,
+        };
+        if !self.capitalised(i) {
+            return None;
+        }
+        let next = self.w(i + 1);
+        if let Some(d) = lexicon::day_number(next) {
+            let (y, end) = match (
+                self.w(i + 2),
+                lexicon::year_number(self.w(i + 2)),
+                lexicon::year_number(self.w(i + 3)),
+            ) {
+                (_, Some(y), _) => (Some(y), i + 3),
+                (",", None, Some(y)) => (Some(y), i + 4),
+                _ => (None, i + 2),
+            };
+            if let Some(h) = self.month_day_value(end, y, m, d) {
+                return Some(h);
+            }
+        }
+        let ambiguous = matches!(w, "may" | "march");
+        let year = match (next, lexicon::year_number(next), lexicon::year_number(self.w(i + 2))) {
+            (_, Some(y), _) => Some((y, i + 2)),
+            ("of" | ",", None, Some(y)) => Some((y, i + 3)),
+            _ => None,
+        };
+        if let Some((y, end)) = year {
+            return Some(Hit::date(end, Point::Month(y, m), false));
+        }
+        if ambiguous
+            && !matches!(
+                self.before(i),
+                "in" | "the"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "during"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "end"
+                    | "beginning"
+                    | "middle"
+            )
+        {
+            return None;
+        }
+        for (words, shift) in [(["this", "year"], 0), (["last", "year"], -1), (["next", "year"], 1)] {
+            if self.seq(i + 1, &words) {
+                return self.relative(
+                    i + 3,
+                    |a| Some(Point::Month(a.year() + shift, m)),
+                    &format!("XXXX-{m:02}"),
+                );
+            }
+        }
+        let dir = self.direction(i, i + 1, Direction::Nearest);
+        self.relative(i + 1, |a| calendar::month(a, m, dir), &format!("XXXX-{m:02}"))
+    }
+
+    // ------------------------------------------------------------------ weekdays
+
+    fn weekday_phrase(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if !self.capitalised(i) {
+            return None;
+        }
+        if let Some(wd) = lexicon::weekday_plural(w) {
+            let part = lexicon::part_of_day(self.w(i + 1))
+                .or_else(|| lexicon::part_of_day(self.w(i + 1).trim_end_matches('s')));
+            return Some(match part {
+                Some(p) => Hit::new(i + 2, TimexType::Set, format!("XXXX-WXX-{wd}T{p}")),
+                None => Hit::new(i + 1, TimexType::Set, format!("XXXX-WXX-{wd}")),
+            });
+        }
+        let wd = lexicon::weekday(w)?;
+        // "Friday, Oct. 23, 1998", "Monday Oct. 26"
+        let j = if self.w(i + 1) == "," { i + 2 } else { i + 1 };
+        if let Some(h) = self
+            .month_phrase(j)
+            .filter(|h| matches!(h.point, Some(Point::Day(_))) || h.value.len() == 10)
+        {
+            if h.anchored
+                && let (Some(a), Some(Point::Day(d))) = (self.anchor, h.point)
+            {
+                let d = calendar::weekday_month_day(a, wd, d.month(), d.day())?;
+                return Some(Hit::date(h.end, Point::Day(d), true));
+            }
+            return Some(h);
+        }
+        let dir = self.direction(i, i + 1, Direction::Past);
+        self.with_part_of_day(i + 1, |a| calendar::weekday(a, wd, dir), &format!("XXXX-WXX-{wd}"))
+    }
+
+    /// A day, then maybe a part of it or a clock time: "Friday morning", "Friday at 3 p.m.".
+    fn with_part_of_day(
+        &self,
+        end: usize,
+        day: impl FnOnce(NaiveDate) -> Option<NaiveDate>,
+        unknown: &str,
+    ) -> Option<Hit> {
+        let date = match self.anchor {
+            Some(a) => Some(day(a)?),
+            None => None,
+        };
+        let base = date.map_or_else(|| unknown.to_string(), |d| Point::Day(d).value());
+        let anchored = date.is_some();
+        if let Some(p) = lexicon::part_of_day(self.w(end)).filter(|&p| p != "NI") {
+            return Some(Hit {
+                anchored,
+                ..Hit::new(end + 1, TimexType::Time, format!("{base}T{p}"))
+            });
+        }
+        if self.w(end) == "at"
+            && let Some((e, h, m)) = self.clock(end + 1)
+        {
+            return Some(Hit {
+                anchored,
+                ..Hit::new(e, TimexType::Time, format!("{base}T{h:02}:{m:02}"))
+            });
+        }
+        Some(match date {
+            Some(d) => Hit::date(end, Point::Day(d), true),
+            None => Hit::new(end, TimexType::Date, base),
+        })
+    }
+
+    // ------------------------------------------------------------------ words
+
+    fn word_phrase(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let prev = self.before(i);
+        let reference = |end: usize, v: &str| Some(Hit::new(end, TimexType::Date, v));
+        match w {
+            "today" => self.with_part_of_day(i + 1, Some, "XXXX-XX-XX"),
+            "yesterday" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, -1), "XXXX-XX-XX"),
+            "tomorrow" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, 1), "XXXX-XX-XX"),
+            "tonight" => self.day_part(i + 1, 0, "NI"),
+            "overnight" => self.day_part(i + 1, -1, "NI"),
+            "now" | "currently" | "nowadays" | "presently" => reference(i + 1, "PRESENT_REF"),
+            "right" if self.w(i + 1) == "now" => reference(i + 2, "PRESENT_REF"),
+            "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
+            "current" if matches!(self.w(i + 1), "," | "." | "levels" | "level") => reference(i + 1, "PRESENT_REF"),
+            "recently" | "lately" => reference(i + 1, "PAST_REF"),
+            "recent" if lexicon::unit(self.w(i + 1)).is_none() && matches!(self.w(i + 1), "," | "." | ")" | "") => {
+                reference(i + 1, "PAST_REF")
+            }
+            "past"
+                if prev == "the"
+                    && lexicon::unit(self.w(i + 1)).is_none()
+                    && lexicon::count(self.w(i + 1)).is_none()
+                    && !lexicon::vague_count(self.w(i + 1)) =>
+            {
+                reference(i + 1, "PAST_REF")
+            }
+            "future" if matches!(prev, "the" | "near" | "in") => reference(i + 1, "FUTURE_REF"),
+            "near" if matches!(self.w(i + 1), "future" | "term") => reference(i + 2, "FUTURE_REF"),
+            "this" | "last" | "past" | "next" | "coming" | "previous" | "following" | "latest" | "current" | "that" => {
+                self.relative_phrase(i)
+            }
+            "every" | "each" | "per" => self.every(i),
+            "daily" => Some(Hit::new(i + 1, TimexType::Set, "P1D")),
+            "weekly" => Some(Hit::new(i + 1, TimexType::Set, "P1W")),
+            "monthly" => Some(Hit::new(i + 1, TimexType::Set, "P1M")),
+            "annually" | "yearly" => Some(Hit::new(i + 1, TimexType::Set, "P1Y")),
+            "hourly" => Some(Hit::new(i + 1, TimexType::Set, "PT1H")),
+            "nightly" => Some(Hit::new(i + 1, TimexType::Set, "XXXX-XX-XXTNI")),
+            "fiscal" => self.fiscal(i),
+            _ if matches!(prev, "for" | "within")
+                && lexicon::unit(w).is_some_and(|(u, plural)| plural && !u.is_clock()) =>
+            {
+                Some(Hit::duration(i + 1, duration_value(None, lexicon::unit(w)?.0, false)))
+            }
+            "weekend" if prev == "the" => {
+                let dir = self.direction(i, i + 1, Direction::Past);
+                self.relative(
+                    i + 1,
+                    |a| {
+                        let sat_or_sun = a.weekday().number_from_monday() >= 6;
+                        calendar::weekend(a, if dir == Direction::Past && !sat_or_sun { -1 } else { 0 })
+                    },
+                    "XXXX-WXX-WE",
+                )
+            }
+            "quarter" if prev == "the" => self.reporting_quarter(i + 1, 0),
+            "year-ago" | "year-earlier" => self.year_ago(i),
+            _ => {
+                if let Some((end, part, n)) = self.part_of_year(i) {
+                    return self.part_without_year(i, end, part, n);
+                }
+                if let Some(code) = lexicon::season(w) {
+                    return self.season_phrase(i, code);
+                }
+                if let Some(h) = self.holiday(i) {
+                    return Some(h);
+                }
+                if let Some(h) = self.century(i) {
+                    return Some(h);
+                }
+                if let Some(d) = decade_word(w).filter(|_| prev == "the") {
+                    return Some(Hit::date(i + 1, Point::Decade(d), false));
+                }
+                None
+            }
+        }
+    }
+
+    /// "tonight", "overnight": a part of the anchor's day, `days` away.
+    fn day_part(&self, end: usize, days: i64, part: &str) -> Option<Hit> {
+        let value = match self.anchor {
+            Some(a) => format!("{}T{part}", Point::Day(calendar::add_days(a, days)?).value()),
+            None => format!("XXXX-XX-XXT{part}"),
+        };
+        Some(Hit {
+            anchored: self.anchor.is_some(),
+            ..Hit::new(end, TimexType::Time, value)
+        })
+    }
+
+    /// "third quarter" with no year: the one the tense points to.
+    fn part_without_year(&self, i: usize, end: usize, part: fn(i32, u32) -> Point, n: u32) -> Option<Hit> {
+        if let Some((y, e)) = self.of_year(end) {
+            return Some(Hit::date(e, part(y, n), false));
+        }
+        let dir = self.direction(i, end, Direction::Past);
+        let is_quarter = part(0, n) == Point::Quarter(0, n);
+        let unknown = if is_quarter {
+            format!("XXXX-Q{n}")
+        } else {
+            format!("XXXX-H{n}")
+        };
+        self.relative(
+            end,
+            |a| {
+                if is_quarter {
+                    // Reports name the quarter just reported far more often than next year's.
+                    let (y, cur) = calendar::quarter_of(a);
+                    Some(Point::Quarter(
+                        if n > cur && dir != Direction::Future { y - 1 } else { y },
+                        n,
+                    ))
+                } else {
+                    let cur = if a.month() <= 6 { 1 } else { 2 };
+                    let y = if dir == Direction::Past && n > cur {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    };
+                    Some(Point::Half(y, n))
+                }
+            },
+            &unknown,
+        )
+    }
+
+    /// "of 1990", "1990": a year right after a part of a year.
+    fn of_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.w(i) == "of"
+            && let Some(y) = lexicon::year_number(self.w(i + 1))
+        {
+            return Some((y, i + 2));
+        }
+        lexicon::year_number(self.w(i)).map(|y| (y, i + 1))
+    }
+
+    /// "the quarter", "the latest quarter": the last quarter named, or the one before the anchor's.
+    fn reporting_quarter(&self, end: usize, years: i32) -> Option<Hit> {
+        if let Some(p @ Point::Quarter(..)) = self.last.get() {
+            return Some(Hit {
+                derived: true,
+                ..Hit::date(end, p.shift_years(years)?, true)
+            });
+        }
+        self.relative(
+            end,
+            |a| calendar::shift(a, Unit::Quarter, -1)?.shift_years(years),
+            "XXXX-QX",
+        )
+    }
+
+    /// "year-ago", "the year-earlier quarter": a year before the last period named.
+    fn year_ago(&self, i: usize) -> Option<Hit> {
+        let end = if matches!(self.w(i + 1), "quarter" | "period") {
+            i + 2
+        } else {
+            i + 1
+        };
+        match self.last.get() {
+            Some(p @ (Point::Quarter(..) | Point::Half(..) | Point::Year(_))) => Some(Hit {
+                derived: true,
+                ..Hit::date(end, p.shift_years(-1)?, true)
+            }),
+            _ if end == i + 2 => self.reporting_quarter(end, -1),
+            _ => self.relative(end, |a| calendar::shift(a, Unit::Year, -1), "XXXX"),
+        }
+    }
+
+    fn fiscal(&self, i: usize) -> Option<Hit> {
+        let j = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
+        if let Some(y) = lexicon::year_number(self.w(j)) {
+            return Some(Hit::date(j + 1, Point::Year(y), false));
+        }
+        let (end, part, n) = self.part_of_year(i + 1)?;
+        self.part_without_year(i + 1, end, part, n)
+    }
+
+    /// "this week", "last Friday", "next month", "the past three months", "this past summer".
+    fn relative_phrase(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let mut j = i + 1;
+        let this_past = w == "this" && matches!(self.w(j), "past" | "last");
+        let this_coming = w == "this" && self.w(j) == "coming";
+        if this_past || this_coming {
+            j += 1;
+        }
+        let step: i32 = match w {
+            _ if this_past => -1,
+            _ if this_coming => 1,
+            "this" | "current" | "that" => 0,
+            "last" | "past" | "previous" | "latest" => -1,
+            _ => 1,
+        };
+        let next = self.w(j);
+
+        // "the past three months", "the next few days", "the first nine months"
+        if matches!(w, "past" | "last" | "next" | "coming" | "previous" | "following")
+            && let Some((n, k)) = self.count(j).filter(|(n, _)| n.is_none_or(|n| n > 1))
+            && let Some((unit, true)) = lexicon::unit(self.w(k))
+        {
+            return Some(Hit::duration(k + 1, duration_value(n, unit, false)));
+        }
+        if w == "latest" && next == "period" {
+            return self.reporting_quarter(j + 1, 0);
+        }
+        if let Some((unit, plural)) = lexicon::unit(next) {
+            if plural {
+                return match w {
+                    "past" | "last" | "coming" | "next" | "previous" => {
+                        Some(Hit::duration(j + 1, duration_value(None, unit, false)))
+                    }
+                    _ => None,
+                };
+            }
+            if w == "that" {
+                return self.that(j + 1, unit);
+            }
+            if unit == Unit::Quarter && matches!(w, "latest" | "previous" | "last") {
+                return self.reporting_quarter(j + 1, 0);
+            }
+            if matches!(w, "latest" | "current") && unit != Unit::Quarter && unit != Unit::Year {
+                return None;
+            }
+            if unit == Unit::Year
+                && self.w(j + 1) == "'s"
+                && let Some((end, part, n)) = self.part_of_year(j + 2)
+            {
+                return self.relative(end, |a| Some(part(a.year() + step, n)), "XXXX");
+            }
+            if unit.is_clock() {
+                return None;
+            }
+            return self.relative(j + 1, |a| calendar::shift(a, unit, step), unknown_of(unit));
+        }
+        if matches!(w, "latest" | "current" | "that" | "previous" | "following") {
+            return None;
+        }
+        if next == "weekend" {
+            return self.relative(j + 1, |a| calendar::weekend(a, step), "XXXX-WXX-WE");
+        }
+        if next == "night" && w == "last" {
+            return self.day_part(j + 1, -1, "NI");
+        }
+        if let Some(p) = lexicon::part_of_day(next).filter(|_| w == "this") {
+            return self.day_part(j + 1, 0, p);
+        }
+        if let Some(wd) = lexicon::weekday(next) {
+            let unknown = format!("XXXX-WXX-{wd}");
+            return match step {
+                0 => {
+                    let dir = self.direction(i, j + 1, Direction::Nearest);
+                    self.with_part_of_day(j + 1, |a| calendar::weekday(a, wd, dir), &unknown)
+                }
+                s => self.with_part_of_day(j + 1, |a| calendar::weekday_strict(a, wd, s > 0), &unknown),
+            };
+        }
+        if let Some(m) =
+            lexicon::month(next).filter(|_| self.capitalised(j) && lexicon::day_number(self.w(j + 1)).is_none())
+        {
+            let unknown = format!("XXXX-{m:02}");
+            return self.relative(
+                j + 1,
+                |a| {
+                    let (y, cur) = (a.year(), a.month());
+                    Some(Point::Month(
+                        match step {
+                            0 => y,
+                            s if s < 0 => {
+                                if m < cur {
+                                    y
+                                } else {
+                                    y - 1
+                                }
+                            }
+                            _ => {
+                                if m > cur {
+                                    y
+                                } else {
+                                    y + 1
+                                }
+                            }
+                        },
+                        m,
+                    ))
+                },
+                &unknown,
+            );
+        }
+        if let Some(code) = lexicon::season(next) {
+            let unknown = format!("XXXX-{code}");
+            return self.relative(
+                j + 1,
+                |a| {
+                    if this_past {
+                        calendar::season_past(a, code)
+                    } else {
+                        Some(Point::Season(a.year() + step, code))
+                    }
+                },
+                &unknown,
+            );
+        }
+        None
+    }
+
+    /// "that year", "that day": the last value named, at the unit's granularity.
+    fn that(&self, end: usize, unit: Unit) -> Option<Hit> {
+        let p = self.last.get()?;
+        let d = match p {
+            Point::Day(d) => d,
+            Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1)?,
+            Point::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1)?,
+            Point::Quarter(y, _) | Point::Half(y, _) | Point::Season(y, _) => NaiveDate::from_ymd_opt(y, 1, 1)?,
+            _ => return None,
+        };
+        let granular = matches!(
+            (unit, p),
+            (Unit::Day, Point::Day(_)) | (Unit::Month, Point::Day(_) | Point::Month(..)) | (Unit::Year, _)
+        );
+        granular.then(|| Hit {
+            derived: true,
+            ..Hit::date(end, calendar::shift(d, unit, 0).unwrap_or(p), true)
+        })
+    }
+
+    /// "every week", "each Thursday", "each July", "per year".
+    fn every(&self, i: usize) -> Option<Hit> {
+        let mut j = i + 1;
+        let mut n = 1;
+        if self.w(i) == "every" && self.w(j) == "other" {
+            n = 2;
+            j += 1;
+        } else if let Some(k) = lexicon::count(self.w(j)).filter(|&k| k > 1 && self.w(i) == "every") {
+            n = k;
+            j += 1;
+        }
+        let next = self.w(j);
+        if let Some((unit, _)) = lexicon::unit(next) {
+            return Some(Hit::new(j + 1, TimexType::Set, duration_value(Some(n), unit, false)));
+        }
+        if self.w(i) == "per" {
+            return None;
+        }
+        if let Some(wd) = lexicon::weekday(next).or_else(|| lexicon::weekday_plural(next)) {
+            return Some(Hit::new(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}")));
+        }
+        if let Some(m) = lexicon::month(next) {
+            return Some(Hit::new(j + 1, TimexType::Set, format!("XXXX-{m:02}")));
+        }
+        if let Some(code) = lexicon::season(next) {
+            return Some(Hit::new(j + 1, TimexType::Set, format!("XXXX-{code}")));
+        }
+        match next {
+            "morning" | "afternoon" | "evening" | "night" => Some(Hit::new(
+                j + 1,
+                TimexType::Set,
+                format!("XXXX-XX-XXT{}", lexicon::part_of_day(next)?),
+            )),
+            _ => None,
+        }
+    }
+
+    fn season_phrase(&self, i: usize, code: &'static str) -> Option<Hit> {
+        let prev = self.before(i);
+        if self.w(i) == "fall" && !matches!(prev, "the" | "early" | "late" | "mid" | "in") && !self.capitalised(i) {
+            return None;
+        }
+        if let Some((y, end)) = self.of_year(i + 1) {
+            return Some(Hit::date(end, Point::Season(y, code), false));
+        }
+        if !matches!(
+            prev,
+            "the" | "early" | "late" | "mid" | "in" | "this" | "during" | "since" | "until" | "by"
+        ) {
+            return None;
+        }
+        let dir = self.direction(i, i + 1, Direction::Past);
+        self.relative(i + 1, |a| calendar::season(a, code, dir), &format!("XXXX-{code}"))
+    }
+
+    /// Fixed and floating holidays, in the year the tense points to.
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        if !self.capitalised(i) {
+            return None;
+        }
+        let (end, month, day) = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("christmas", "eve", _) => (i + 2, 12, 24),
+            ("christmas", "day", _) => (i + 2, 12, 25),
+            ("christmas", _, _) => (i + 1, 12, 25),
+            ("new", "year", "'s") if self.w(i + 3) == "day" => (i + 4, 1, 1),
+            ("new", "year", "'s") if self.w(i + 3) == "eve" => (i + 4, 12, 31),
+            ("independence", "day", _) => (i + 2, 7, 4),
+            ("halloween", _, _) => (i + 1, 10, 31),
+            ("thanksgiving", "day", _) => (i + 2, 11, 0),
+            ("thanksgiving", _, _) => (i + 1, 11, 0),
+            _ => return None,
+        };
+        let dir = self.direction(i, end, Direction::Nearest);
+        let unknown = if day == 0 {
+            "XXXX-11".to_string()
+        } else {
+            format!("XXXX-{month:02}-{day:02}")
+        };
+        self.relative(
+            end,
+            |a| {
+                if day == 0 {
+                    let near = calendar::month_day(a, 11, 25, dir)?;
+                    calendar::nth_weekday(near.year(), 11, 4, 4).map(Point::Day)
+                } else {
+                    calendar::month_day(a, month, day, dir).map(Point::Day)
+                }
+            },
+            &unknown,
+        )
+    }
+
+    /// "the 20th century" = 19.
+    fn century(&self, i: usize) -> Option<Hit> {
+        let n = lexicon::ordinal(self.w(i))?;
+        (self.w(i + 1) == "century" && n > 1).then(|| Hit::date(i + 2, Point::Century(n as i32 - 1), false))
+    }
+
+    // ------------------------------------------------------------------ single hyphenated tokens
+
+    fn hyphenated(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (head, tail) = w.split_once('-')?;
+        // "30-year", "two-day", "8-month-old", "day-long"
+        if let Some((unit, _)) = lexicon::unit(tail.split('-').next()?).filter(|(u, _)| *u != Unit::Quarter)
+            && !tail.ends_with("-old")
+        {
+            let n = if head.bytes().all(|b| b.is_ascii_digit()) {
+                head.parse().ok()
+            } else {
+                lexicon::count(head)
+            };
+            if let Some(n) = n {
+                return Some(Hit::duration(i + 1, duration_value(Some(n), unit, false)));
+            }
+        }
+        if let Some((unit, plural)) = lexicon::unit(head)
+            && tail == "long"
+        {
+            return Some(Hit::duration(
+                i + 1,
+                duration_value(if plural { None } else { Some(1) }, unit, false),
+            ));
+        }
+        if head == "year" && tail == "end" {
+            return self
+                .relative(i + 1, |a| Some(Point::Year(a.year())), "XXXX")
+                .map(|h| Hit {
+                    modifier: Some("END"),
+                    ..h
+                });
+        }
+        if let Some((end, part, n)) = self.part_of_year(i) {
+            return self.part_without_year(i, end, part, n);
+        }
+        let modifier = match head {
+            "mid" => Some("MID"),
+            "early" => Some("START"),
+            "late" => Some("END"),
+            "pre" | "post" => None,
+            _ => return None,
+        };
+        let point = if let Some(y) = lexicon::year_number(tail) {
+            Point::Year(y)
+        } else if let Some(d) = lexicon::decade(tail) {
+            Point::Decade(d)
+        } else if let Some(m) = lexicon::month(tail) {
+            let dir = self.direction(i, i + 1, Direction::Nearest);
+            return self
+                .relative(i + 1, |a| calendar::month(a, m, dir), &format!("XXXX-{m:02}"))
+                .map(|h| Hit { modifier, ..h });
+        } else {
+            return None;
+        };
+        Some(Hit {
+            modifier,
+            ..Hit::date(i + 1, point, false)
+        })
+    }
+
+    // ------------------------------------------------------------------ clock times
+
+    /// Gives clock times without a day the day of the nearest dated expression in
+    /// their sentence, else the anchor's.
+    fn date_clock_times(&self, hits: &mut [Hit]) {
+        for k in 0..hits.len() {
+            if !hits[k].needs_date {
+                continue;
+            }
+            let sentence = self.sentence.get(hits[k].start).cloned().unwrap_or(0..0);
+            let day = (0..hits.len())
+                .filter(|&o| o != k && sentence.contains(&hits[o].start))
+                .filter_map(|o| {
+                    hits[o]
+                        .point
+                        .and_then(Point::day)
+                        .map(|d| (hits[o].start.abs_diff(hits[k].start), d))
+                })
+                .min_by_key(|(dist, _)| *dist)
+                .map(|(_, d)| (d, false))
+                .or(self.anchor.map(|a| (a, true)));
+            let h = &mut hits[k];
+            match day {
+                Some((d, anchored)) => {
+                    h.value = format!("{}{}", Point::Day(d).value(), h.value);
+                    h.anchored = anchored;
+                }
+                None => h.value = format!("XXXX-XX-XX{}", h.value),
+            }
+            h.needs_date = false;
+        }
+    }
+}
+
+/// "nineties" = 199 (the twentieth century's).
+fn decade_word(w: &str) -> Option<i32> {
+    let stem = w.strip_suffix("ies")?;
+    let n = lexicon::number_word(&format!("{stem}y"))?;
+    (20..=90).contains(&n).then_some(190 + n as i32 / 10)
+}
+
+/// The unknown value at a unit's granularity, for relative expressions without an anchor.
+fn unknown_of(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+    }
+}
+
+/// A TIMEX3 duration: `P2D`, `PT5H30M`, `PXW` for an unknown count.
+pub fn duration_value(n: Option<u32>, unit: Unit, half: bool) -> String {
+    let (letter, scale) = unit.letter();
+    let t = if unit.is_clock() { "T" } else { "" };
+    let Some(n) = n else {
+        return format!("P{t}X{letter}");
+    };
+    let mut v = format!("P{t}{}{letter}", n * scale);
+    if half && let Some((small, k)) = unit.half() {
+        let (l, _) = small.letter();
+        if small.is_clock() && !unit.is_clock() {
+            v.push('T');
+        }
+        v.push_str(&format!("{k}{l}"));
+    }
+    v
+}

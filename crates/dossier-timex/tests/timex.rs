@@ -1,0 +1,221 @@
+//! What the stage finds and how it normalises it, on sentences written for these tests.
+
+use chrono::NaiveDate;
+use dossier_core::{DateSource, Document, Metadata, Stage};
+use dossier_timex::TimexStage;
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn run(text: &str, published: Option<&str>) -> Document {
+    let meta = Metadata {
+        published: published.map(date),
+        ..Metadata::default()
+    };
+    let mut doc = Document::new("t", text).with_meta(meta);
+    TimexStage::new().run(&mut doc);
+    doc
+}
+
+/// The expressions as "text = VALUE", with " (MOD)" when there is a modifier.
+fn found(text: &str, published: Option<&str>) -> Vec<String> {
+    let doc = run(text, published);
+    doc.times
+        .iter()
+        .map(|t| match &t.modifier {
+            Some(m) => format!("{} = {} ({m})", doc.str(t.span), t.value),
+            None => format!("{} = {}", doc.str(t.span), t.value),
+        })
+        .collect()
+}
+
+const SAT: Option<&str> = Some("2025-01-11");
+
+#[test]
+fn explicit_dates_in_news_formats() {
+    assert_eq!(
+        found(
+            "Talks opened on January 11, 2025 and 11 January 2025 was cold. The file is dated 2025-01-11 and 1/11/2025.",
+            None
+        ),
+        [
+            "January 11, 2025 = 2025-01-11",
+            "11 January 2025 = 2025-01-11",
+            "2025-01-11 = 2025-01-11",
+            "1/11/2025 = 2025-01-11"
+        ]
+    );
+    assert_eq!(found("The ceasefire began on Jan. 11.", SAT), ["Jan. 11 = 2025-01-11"]);
+    assert_eq!(
+        found("Prices rose in the 1990s, in 1998 and in fiscal 1999.", SAT),
+        ["the 1990s = 199", "1998 = 1998", "fiscal 1999 = 1999"]
+    );
+    assert_eq!(
+        found("Profit fell in the third quarter.", SAT),
+        ["the third quarter = 2024-Q3"]
+    );
+}
+
+#[test]
+fn clock_times_take_the_day_they_belong_to() {
+    assert_eq!(
+        found("The blast came at 3:30 p.m. on the border.", SAT),
+        ["3:30 p.m. = 2025-01-11T15:30"]
+    );
+    assert_eq!(
+        found("They met at noon Friday.", SAT),
+        ["noon Friday = 2025-01-10T12:00"]
+    );
+}
+
+#[test]
+fn durations_and_sets() {
+    assert_eq!(
+        found(
+            "The siege lasted two days, the war three years, the drought a decade and the talks several weeks.",
+            SAT
+        ),
+        [
+            "two days = P2D",
+            "three years = P3Y",
+            "a decade = P10Y",
+            "several weeks = PXW"
+        ]
+    );
+    assert_eq!(
+        found("Inspectors visit every week and report annually.", SAT),
+        ["every week = P1W", "annually = P1Y"]
+    );
+    assert_eq!(
+        found("Prices have risen over the past three months.", SAT),
+        ["the past three months = P3M"]
+    );
+}
+
+#[test]
+fn present_past_and_future_references() {
+    assert_eq!(
+        found(
+            "The city is now quiet and currently safe; shelling recently stopped and may resume in the future.",
+            SAT
+        ),
+        [
+            "now = PRESENT_REF",
+            "currently = PRESENT_REF",
+            "recently = PAST_REF",
+            "the future = FUTURE_REF"
+        ]
+    );
+}
+
+#[test]
+fn weekdays_point_the_way_the_tense_does() {
+    // 2025-01-11 is a Saturday.
+    assert_eq!(
+        found("Drones struck the city on Saturday, officials said.", SAT),
+        ["Saturday = 2025-01-11"]
+    );
+    assert_eq!(found("The ministers met on Monday.", SAT), ["Monday = 2025-01-06"]);
+    assert_eq!(
+        found("The ministers will meet on Monday.", SAT),
+        ["Monday = 2025-01-13"]
+    );
+}
+
+#[test]
+fn relative_expressions_move_from_the_anchor() {
+    assert_eq!(
+        found(
+            "Yesterday the army advanced; last week it retreated; last year it held; next month it may rest.",
+            SAT
+        ),
+        [
+            "Yesterday = 2025-01-10",
+            "last week = 2025-W01",
+            "last year = 2024",
+            "next month = 2025-02"
+        ]
+    );
+    assert_eq!(
+        found("The offensive began two years ago.", SAT),
+        ["two years ago = 2023"]
+    );
+    assert_eq!(
+        found("The troops arrived this past summer.", SAT),
+        ["this past summer = 2024-SU"]
+    );
+}
+
+#[test]
+fn parts_of_a_month_carry_a_modifier() {
+    assert_eq!(
+        found("The troops crossed the border in early November.", SAT),
+        ["early November = 2024-11 (START)"]
+    );
+    assert_eq!(
+        found("Fighting has gone on since early August.", SAT),
+        ["early August = 2024-08 (START)"]
+    );
+}
+
+#[test]
+fn without_an_anchor_relative_values_stay_unknown() {
+    assert_eq!(
+        found("Officials said on Saturday that the talks of last week failed.", None),
+        ["Saturday = XXXX-WXX-6", "last week = XXXX-WXX"]
+    );
+}
+
+#[test]
+fn an_embedded_post_dates_an_undated_document() {
+    let text = "Drones hit the port on Saturday, the president wrote.\n\
+                We will not give up.\n\
+                — Andrii Melnyk (@AndriiMelnykUA) January 11, 2025";
+    let doc = run(text, None);
+    let (anchor, source) = doc.anchor.clone().expect("an inferred date");
+    assert_eq!(anchor, date("2025-01-11"));
+    let DateSource::Inferred { evidence } = source else {
+        panic!("not marked as inferred")
+    };
+    assert_eq!(doc.str(evidence), "January 11, 2025");
+    assert_eq!(doc.times[0].value, "2025-01-11");
+    assert!(doc.times[0].anchored);
+}
+
+#[test]
+fn a_dateline_needs_a_year_from_elsewhere() {
+    let text = "KYIV, Jan 11 (Reuters) - Talks resumed on Friday after a pause that began on December 30, 2024.";
+    let doc = run(text, None);
+    assert_eq!(doc.anchor.as_ref().map(|a| a.0), Some(date("2025-01-11")));
+
+    let bare = run("KYIV, Jan 11 (Reuters) - Talks resumed on Friday.", None);
+    assert_eq!(bare.anchor, None);
+    assert_eq!(
+        bare.times.iter().map(|t| t.value.as_str()).collect::<Vec<_>>(),
+        ["XXXX-01-11", "XXXX-WXX-5"]
+    );
+}
+
+#[test]
+fn a_given_date_is_kept() {
+    let doc = run("It rained on Friday.", SAT);
+    assert_eq!(doc.anchor, Some((date("2025-01-11"), DateSource::Metadata)));
+}
+
+#[test]
+fn odd_input_is_not_a_crash() {
+    for text in [
+        "",
+        "Feb. 30",
+        "the the the",
+        "13/45/2025",
+        "at 99:99 p.m.",
+        "— (@x) January 32, 2025",
+        "1/1/",
+        "early",
+    ] {
+        run(text, None);
+        run(text, SAT);
+    }
+}
