@@ -1,1 +1,94 @@
-//! (being written)
+//! Places: which spans of a report name places, and which places they name.
+//!
+//! [`Gazetteer`] is the GeoNames-derived table (countries, first- and second-level
+//! subdivisions, cities of 500 people or more, a few seas and regions), embedded in
+//! the binary and built by `tools/gazetteer/build.py`. [`PlaceStage`] finds toponyms
+//! (the entity stage's GPE/LOC/FAC mentions, and gazetteer names among capitalised
+//! words elsewhere), resolves each to one entry by context, and writes
+//! [`dossier_core::Place`]s; it also gives the mention's entity its GeoNames id and
+//! country.
+
+mod gazetteer;
+mod recognise;
+mod resolve;
+
+pub use gazetteer::{fold, Entry, Gazetteer, Kind, TableError};
+pub use resolve::km;
+
+use dossier_core::{Document, Layer, Place, Precision, Stage};
+use flate2::read::GzDecoder;
+use std::collections::HashSet;
+use std::io::Read;
+
+static COMMON_WORDS: &[u8] = include_bytes!("../../../models/gazetteer/common-words.txt.gz");
+
+/// Finds and resolves the places of a document.
+pub struct PlaceStage {
+    gazetteer: &'static Gazetteer,
+    /// Words written in lower case more often than not ("mobile", "reading", "march"):
+    /// capitalised alone, they are usually not places.
+    common: HashSet<String>,
+}
+
+impl PlaceStage {
+    /// The stage over the embedded gazetteer and word table.
+    pub fn load() -> PlaceStage {
+        let mut text = String::new();
+        GzDecoder::new(COMMON_WORDS)
+            .read_to_string(&mut text)
+            .expect("the embedded word table is gzip text");
+        PlaceStage { gazetteer: Gazetteer::embedded(), common: text.lines().map(str::to_string).collect() }
+    }
+
+    pub fn gazetteer(&self) -> &'static Gazetteer {
+        self.gazetteer
+    }
+}
+
+impl Stage for PlaceStage {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Mentions]
+    }
+
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Places]
+    }
+
+    fn run(&self, doc: &mut Document) {
+        let common = |w: &str| self.common.contains(&w.to_lowercase());
+        let toponyms = recognise::toponyms(doc, self.gazetteer, &common);
+        let chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
+        for (t, e) in toponyms.into_iter().zip(chosen) {
+            let Some(e) = e else { continue };
+            let entry = self.gazetteer.entry(e);
+            if let Some(entity) = t.mention.and_then(|m| doc.mentions[m.index()].entity) {
+                let entity = &mut doc.entities[entity.index()];
+                entity.geonames_id = entry.geonames_id;
+                entity.country = (!entry.country.is_empty()).then(|| entry.country.clone());
+            }
+            doc.places.push(Place {
+                span: t.span,
+                mention: t.mention,
+                name: entry.name.clone(),
+                geonames_id: entry.geonames_id,
+                lat: entry.lat,
+                lon: entry.lon,
+                country: entry.country.clone(),
+                admin1: match entry.kind {
+                    Kind::Admin1 => Some(entry.name.clone()),
+                    _ => (!entry.admin1.is_empty()).then(|| entry.admin1.clone()),
+                },
+                precision: match entry.kind {
+                    Kind::Continent => Precision::Continent,
+                    Kind::Country => Precision::Country,
+                    Kind::Admin1 | Kind::Admin2 | Kind::Region => Precision::Region,
+                    Kind::City => Precision::City,
+                },
+            });
+        }
+    }
+}

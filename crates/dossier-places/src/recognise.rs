@@ -1,0 +1,375 @@
+//! Finding toponyms: which spans of a document name places.
+//!
+//! Two sources feed it. Mentions the entity stage labelled GPE, LOC or FAC are looked up
+//! whole. Elsewhere, capitalised token sequences are matched against the gazetteer,
+//! longest first, so the stage also works without entities. A gazetteer hit is not yet
+//! a place: most one-word place names are also surnames, first names or ordinary words
+//! ("Jackson", "Paris Hilton", "Mobile phones"), and places inside institution names are
+//! not where anything happens ("Security Service of Ukraine"). The filters here are
+//! cheap cues for those cases; what the entity stage labels PERSON, ORG or NORP is
+//! excluded outright.
+
+use crate::gazetteer::{fold, Gazetteer, Kind};
+use dossier_core::{Document, EntityLabel, MentionId, Span, TokenKind};
+
+/// A span that names a place, with its lookup key, before disambiguation.
+#[derive(Clone, Debug)]
+pub struct Toponym {
+    pub span: Span,
+    pub key: String,
+    pub mention: Option<MentionId>,
+    /// The "Region" of "City, Region", when the text gives one.
+    pub qualifier: Option<Span>,
+}
+
+/// Words that stand before a person's name.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "gov", "governor", "sen", "senator", "rep", "president",
+    "judge", "justice", "sheriff", "mayor", "chief", "coach", "officer", "sgt", "sergeant", "capt",
+    "captain", "lt", "gen", "general", "col", "colonel", "maj", "prof", "rev", "father", "sister",
+    "brother", "saint", "pastor", "minister", "secretary", "deputy", "detective", "trooper",
+    "commissioner", "attorney", "king", "queen", "prince", "princess", "pope", "lord", "sir",
+    "dame", "uncle", "aunt", "st",
+];
+
+/// Capitalised words that start sentences or headlines without starting a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "at", "from", "to", "the", "a", "an", "and", "but", "or", "on", "for", "of", "by",
+    "with", "near", "into", "outside", "across", "after", "before", "as", "when", "while", "if",
+    "since", "around", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "central", "downtown", "rural", "greater", "like", "than", "between", "both",
+];
+
+/// Words before a place name that do not make it a person's ("Metro Nashville").
+const PLACE_PREFIXES: &[&str] = &["metro", "metropolitan", "greater", "upper", "lower", "old", "new", "downtown", "suburban", "united", "generation", "historic", "inner"];
+
+/// Words of an institution's name: a place after "of" in such a name is part of it.
+const INSTITUTIONS: &[&str] = &[
+    "service", "ministry", "department", "bank", "university", "council", "committee", "court",
+    "church", "army", "forces", "navy", "party", "agency", "office", "police", "government",
+    "parliament", "museum", "college", "school", "institute", "federation", "union",
+    "association", "guard", "chamber", "board", "commission", "bureau", "academy", "society",
+    "diocese", "archdiocese", "club", "company", "corporation", "foundation", "league", "center",
+    "centre", "hospital", "library", "authority", "secretary", "minister", "governor", "mayor",
+    "president", "embassy", "consulate", "tribunal", "assembly", "senate", "house", "times",
+    "post", "news", "press", "journal",
+];
+
+/// Heads that a city name commonly modifies ("Mansfield Police", "Fargo Mayor"), where
+/// the city is still a place. A city name before another capitalised word is otherwise
+/// taken for a first name ("Paris Hilton", "Tim Pawlenty").
+const MODIFIER_HEADS: &[&str] = &[
+    "police", "county", "city", "mayor", "council", "department", "fire", "sheriff", "sheriffs",
+    "high", "middle", "elementary", "school", "schools", "public", "hospital", "airport",
+    "area", "region", "township", "town", "village", "district", "metro", "state", "municipal",
+    "regional", "community", "library", "park", "church", "court", "board", "parish",
+    "commission", "commissioner", "commissioners", "chamber", "housing", "water", "utilities",
+    "post", "times", "daily", "news", "herald", "tribune", "courier", "journal", "gazette",
+    "university", "college", "museum", "zoo", "center", "centre", "memorial", "general",
+    "international", "airport", "harbor", "harbour", "port", "bay", "river", "valley", "lake",
+    "oblast", "province", "governorate", "mall", "street", "avenue", "road", "highway", "st",
+    "ave", "rd", "blvd", "boulevard", "drive", "lane", "way", "bridge", "square", "station",
+    "residents", "resident",
+];
+
+/// Capitalised words that name no place in news text, though some village somewhere
+/// bears the name: months, days, directions, feasts, and words of institutions' names.
+const NOT_PLACES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "central", "middle", "northeast", "northwest", "southeast", "southwest",
+    "christmas", "easter", "passover", "ramadan", "god", "jesus", "christ", "lord", "jewish",
+    "muslim", "christian", "catholic", "democrat", "democrats", "republican", "republicans",
+    "interior", "olympic", "olympics", "university", "college", "council", "center", "centre",
+    "street", "chamber", "hall", "metro", "city", "county", "state", "police", "congress",
+    "senate", "house", "court", "union", "federal", "national", "international", "president",
+    "governor", "mayor", "new", "old", "great", "little", "big", "high", "mount", "lake",
+    "river", "island", "islands", "valley", "park", "beach", "hamas", "hezbollah", "taliban",
+    "internet", "web", "twitter", "facebook", "google", "tv", "radio", "english", "french",
+    "german", "spanish", "italian", "arabic", "chinese", "japanese", "russian",
+];
+
+/// Lower-case words allowed inside a place name ("Stratford upon Avon", "Kursk region").
+const INNER_WORDS: &[&str] = &[
+    "of", "de", "del", "la", "le", "les", "du", "upon", "on", "al", "el", "and", "da", "do",
+    "dos", "das", "sur", "am", "im", "an", "der", "den", "region", "oblast", "province",
+    "governorate", "state", "county", "parish", "krai", "district",
+];
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    list.contains(&w.as_str())
+}
+
+/// Every toponym of `doc`, in text order, not overlapping.
+pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> bool) -> Vec<Toponym> {
+    let mut found = Vec::new();
+    let mut blocked = vec![false; doc.tokens.len()];
+
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        let range = doc.tokens_in(mention.span);
+        if mention.label.is_place() {
+            let text = doc.str(mention.span);
+            let text = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
+            let key = fold(text);
+            if !gazetteer.find_ids(&key).is_empty() {
+                let span = Span::new(mention.span.end as usize - text.len(), mention.span.end as usize);
+                found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None });
+                blocked[range].iter_mut().for_each(|b| *b = true);
+            }
+        } else if mention.label == EntityLabel::Org && !range.is_empty() {
+            // A place that opens an organisation's name locates it ("Mansfield Police
+            // Department"); anywhere later it is part of the name ("Bank of England").
+            let first_place = (range.start + 1..=range.end)
+                .rev()
+                .find(|&j| !gazetteer.find_ids(&fold(slice(doc, range.start, j))).is_empty());
+            let start = first_place.unwrap_or(range.start);
+            blocked[start..range.end].iter_mut().for_each(|b| *b = true);
+        } else {
+            blocked[range].iter_mut().for_each(|b| *b = true);
+        }
+    }
+
+    let surnames = surnames(doc, gazetteer);
+    for sentence in &doc.sentences {
+        let end = sentence.end_token as usize;
+        let mut i = sentence.first_token as usize;
+        while i < end {
+            match longest_match(doc, gazetteer, i, end, &blocked) {
+                Some(j) if keep(doc, gazetteer, i, j, sentence.first_token as usize, &surnames, common) => {
+                    let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
+                    found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None });
+                    i = j;
+                }
+                Some(_) => i += 1,
+                None => {
+                    hyphen_parts(doc, gazetteer, i, &mut found);
+                    i += 1;
+                }
+            }
+        }
+    }
+    found.sort_by_key(|t| t.span);
+    found.dedup_by(|b, a| a.span.overlaps(b.span));
+    add_qualifiers(doc, gazetteer, &mut found);
+    found
+}
+
+fn slice(doc: &Document, i: usize, j: usize) -> &str {
+    &doc.text[doc.tokens[i].span.start as usize..doc.tokens[j - 1].span.end as usize]
+}
+
+/// The end of the longest gazetteer name starting at token `i`, if any.
+fn longest_match(doc: &Document, g: &Gazetteer, i: usize, end: usize, blocked: &[bool]) -> Option<usize> {
+    let first = doc.token_str(i);
+    if blocked[i] || doc.tokens[i].kind != TokenKind::Word || !is_capitalised(first) {
+        return None;
+    }
+    let limit = end.min(i + g.max_words() + 1);
+    let mut best = None;
+    for j in i + 1..=limit {
+        let last = doc.token_str(j - 1);
+        if blocked[j - 1] {
+            break;
+        }
+        if j > i + 1 {
+            let t = &doc.tokens[j - 1];
+            let inner_ok = t.kind == TokenKind::Word && (is_capitalised(last) || in_list(INNER_WORDS, last));
+            // Tokens must be adjacent up to one space: no line breaks inside a name.
+            let gap = &doc.text[doc.tokens[j - 2].span.end as usize..t.span.start as usize];
+            if !inner_ok || gap.len() > 1 {
+                break;
+            }
+        }
+        if (is_capitalised(last) || j > i + 1) && !g.find_ids(&fold(slice(doc, i, j))).is_empty() {
+            best = Some(j);
+        }
+    }
+    best
+}
+
+/// Whether a gazetteer hit over tokens `i..j` is a place here.
+fn keep(
+    doc: &Document,
+    g: &Gazetteer,
+    i: usize,
+    j: usize,
+    sentence_start: usize,
+    surnames: &[String],
+    common: &dyn Fn(&str) -> bool,
+) -> bool {
+    let words = slice(doc, i, j);
+    let prev = (i > sentence_start).then(|| doc.token_str(i - 1));
+    let next = (j < doc.tokens.len()).then(|| doc.token_str(j));
+    let key = fold(words);
+    let ids = g.find_ids(&key);
+    // A country, or a region that is better known than any town of its name ("Minnesota",
+    // not the Paris département): such names stand before other words as modifiers.
+    let biggest_town = ids.iter().map(|&e| g.entry(e)).filter(|e| e.kind == Kind::City).map(|e| e.population).max();
+    let polity = ids.iter().map(|&e| g.entry(e)).any(|e| match e.kind {
+        Kind::Country | Kind::Continent => true,
+        Kind::Admin1 => fold(&e.name) == key && biggest_town.is_none_or(|t| e.population > t),
+        _ => false,
+    });
+
+    if prev.is_some_and(|p| in_list(TITLES, p)) || (j == i + 1 && in_list(NOT_PLACES, words)) {
+        return false;
+    }
+    // Inside a longer capitalised name, not at its start: "Sheila D. Williams".
+    if let Some(p) = prev
+        && is_capitalised(p)
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && !in_list(FUNCTION_WORDS, p)
+        && g.find_ids(&fold(p)).is_empty()
+    {
+        return false;
+    }
+    // "Security Service of Ukraine", "University of Texas".
+    if prev.is_some_and(|p| p == "of") && i >= 2 && in_list(INSTITUTIONS, doc.token_str(i - 2)) {
+        return false;
+    }
+    let one_word = j == i + 1;
+    if one_word && !polity && surnames.contains(&key) {
+        return false;
+    }
+    if one_word && common(words) && !(polity && is_capitalised(words) && prev.is_some()) {
+        return false;
+    }
+    // A city before another capitalised word is taken for a first name, unless that
+    // word is one a place name commonly modifies.
+    if let Some(n) = next
+        && !polity
+        && is_capitalised(n)
+        && doc.tokens[j].kind == TokenKind::Word
+        && !in_list(MODIFIER_HEADS, n)
+    {
+        return false;
+    }
+    true
+}
+
+/// Last words of two- and three-word capitalised names that are not places themselves
+/// ("Jesse Jackson"): the same word alone later in the text is the person.
+fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let mut i = s.first_token as usize;
+        let end = s.end_token as usize;
+        while i < end {
+            let mut j = i;
+            while j < end && doc.tokens[j].kind == TokenKind::Word && is_capitalised(doc.token_str(j)) {
+                j += 1;
+            }
+            let run = j - i;
+            let last = if run > 0 { fold(doc.token_str(j - 1)) } else { String::new() };
+            if (2..=3).contains(&run)
+                && !in_list(FUNCTION_WORDS, doc.token_str(i))
+                && !in_list(PLACE_PREFIXES, doc.token_str(i))
+                && !g.find_ids(&last).iter().any(|&e| {
+                    let e = g.entry(e);
+                    e.population >= 1_000_000 || matches!(e.kind, Kind::Country | Kind::Admin1 | Kind::Continent)
+                })
+                && g.find_ids(&fold(slice(doc, i, j))).is_empty()
+                && !in_list(MODIFIER_HEADS, doc.token_str(j - 1))
+                && !in_list(INSTITUTIONS, doc.token_str(j - 1))
+            {
+                out.push(last);
+            }
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// Both halves of a hyphenated pair of places ("Fargo-Moorhead").
+fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, found: &mut Vec<Toponym>) {
+    let token = doc.tokens[i];
+    let text = doc.str(token.span);
+    if token.kind != TokenKind::Word || !text.contains('-') {
+        return;
+    }
+    let parts: Vec<(usize, &str)> = text.split('-').scan(0, |at, p| {
+        let start = *at;
+        *at += p.len() + 1;
+        Some((start, p))
+    }).collect();
+    if parts.len() != 2 || !parts.iter().all(|(_, p)| is_capitalised(p) && !g.find_ids(&fold(p)).is_empty()) {
+        return;
+    }
+    for (at, p) in parts {
+        let start = token.span.start as usize + at;
+        found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(p), mention: None, qualifier: None });
+    }
+}
+
+/// US state abbreviations in AP style and as postal codes, for "Paris, Tex." and "Paris, TX".
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ala", "Alabama"), ("al", "Alabama"), ("alaska", "Alaska"), ("ak", "Alaska"),
+    ("ariz", "Arizona"), ("az", "Arizona"), ("ark", "Arkansas"), ("ar", "Arkansas"),
+    ("calif", "California"), ("ca", "California"), ("colo", "Colorado"), ("co", "Colorado"),
+    ("conn", "Connecticut"), ("ct", "Connecticut"), ("del", "Delaware"), ("de", "Delaware"),
+    ("fla", "Florida"), ("fl", "Florida"), ("ga", "Georgia"), ("hawaii", "Hawaii"),
+    ("hi", "Hawaii"), ("idaho", "Idaho"), ("id", "Idaho"), ("ill", "Illinois"), ("il", "Illinois"),
+    ("ind", "Indiana"), ("in", "Indiana"), ("iowa", "Iowa"), ("ia", "Iowa"), ("kan", "Kansas"),
+    ("ks", "Kansas"), ("ky", "Kentucky"), ("la", "Louisiana"), ("maine", "Maine"), ("me", "Maine"),
+    ("md", "Maryland"), ("mass", "Massachusetts"), ("ma", "Massachusetts"), ("mich", "Michigan"),
+    ("mi", "Michigan"), ("minn", "Minnesota"), ("mn", "Minnesota"), ("miss", "Mississippi"),
+    ("ms", "Mississippi"), ("mo", "Missouri"), ("mont", "Montana"), ("mt", "Montana"),
+    ("neb", "Nebraska"), ("ne", "Nebraska"), ("nev", "Nevada"), ("nv", "Nevada"),
+    ("nh", "New Hampshire"), ("nj", "New Jersey"), ("nm", "New Mexico"), ("ny", "New York"),
+    ("nc", "North Carolina"), ("nd", "North Dakota"), ("ohio", "Ohio"), ("oh", "Ohio"),
+    ("okla", "Oklahoma"), ("ok", "Oklahoma"), ("ore", "Oregon"), ("or", "Oregon"),
+    ("pa", "Pennsylvania"), ("ri", "Rhode Island"), ("sc", "South Carolina"),
+    ("sd", "South Dakota"), ("tenn", "Tennessee"), ("tn", "Tennessee"), ("tex", "Texas"),
+    ("tx", "Texas"), ("utah", "Utah"), ("ut", "Utah"), ("vt", "Vermont"), ("va", "Virginia"),
+    ("wash", "Washington"), ("wa", "Washington"), ("wva", "West Virginia"), ("wv", "West Virginia"),
+    ("wis", "Wisconsin"), ("wi", "Wisconsin"), ("wyo", "Wyoming"), ("wy", "Wyoming"),
+    ("dc", "District of Columbia"),
+];
+
+/// The US state an abbreviation stands for ("Tex." -> "Texas").
+pub fn us_state(abbreviation: &str) -> Option<&'static str> {
+    let key = fold(abbreviation).replace(' ', "");
+    US_STATE_ABBREVIATIONS.iter().find(|(a, _)| *a == key).map(|(_, s)| *s)
+}
+
+/// Links "City, Region": a toponym directly followed by a comma and another toponym or a
+/// US state abbreviation gets that as its qualifier; the abbreviation becomes a toponym
+/// of the state ("Charleston, W.Va.").
+fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
+    let mut states = Vec::new();
+    for k in 0..found.len() {
+        let after = found[k].span.end as usize;
+        let rest = &doc.text[after..];
+        let Some(stripped) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(",")) else {
+            continue;
+        };
+        let start = after + (rest.len() - stripped.len());
+        let t = doc.tokens.partition_point(|t| (t.span.start as usize) < start);
+        if let Some(token) = doc.tokens.get(t)
+            && token.span.start as usize == start
+            && is_capitalised(doc.str(token.span))
+            && let Some(state) = us_state(doc.str(token.span))
+            && !g.find_ids(&fold(state)).is_empty()
+        {
+            found[k].qualifier = Some(token.span);
+            if let Some(next) = found.get_mut(k + 1).filter(|n| n.span == token.span) {
+                next.key = fold(state);
+            } else if !found.get(k + 1).is_some_and(|n| n.span.overlaps(token.span)) {
+                states.push(Toponym { span: token.span, key: fold(state), mention: None, qualifier: None });
+            }
+        } else if let Some(next) = found.get(k + 1)
+            && next.span.start as usize == start
+        {
+            found[k].qualifier = Some(next.span);
+        }
+    }
+    found.extend(states);
+    found.sort_by_key(|t| t.span);
+}

@@ -1,0 +1,108 @@
+//! The places stage on short documents written for these tests.
+
+use dossier_core::{Document, Entity, EntityId, EntityLabel, Mention, MentionId, Place, Span, Stage};
+use dossier_places::{Gazetteer, Kind, PlaceStage};
+use std::sync::OnceLock;
+
+fn stage() -> &'static PlaceStage {
+    static STAGE: OnceLock<PlaceStage> = OnceLock::new();
+    STAGE.get_or_init(PlaceStage::load)
+}
+
+fn places(text: &str) -> Vec<Place> {
+    let mut doc = Document::new("t", text);
+    stage().run(&mut doc);
+    doc.places
+}
+
+fn place<'a>(text: &str, places: &'a [Place], name: &str) -> &'a Place {
+    places
+        .iter()
+        .find(|p| p.span.of(text) == name)
+        .unwrap_or_else(|| panic!("no place {name:?} among {places:?}"))
+}
+
+#[test]
+fn an_oblast_by_any_of_its_english_names_is_the_russian_region() {
+    for text in [
+        "Fighting continued in the Kursk region on Tuesday, officials said.",
+        "Fighting continued in Kursk Oblast on Tuesday, officials said.",
+        "Fighting continued in the Kursk oblast on Tuesday, officials said.",
+    ] {
+        let found = places(text);
+        let p = found.first().unwrap_or_else(|| panic!("nothing found in {text:?}"));
+        assert_eq!(p.country, "RU", "{text}");
+        assert_eq!(p.name, "Kursk Oblast", "{text}");
+        assert!(dossier_places::km(p.lat, p.lon, 51.7, 36.2) < 100.0, "{text}: {p:?}");
+    }
+}
+
+#[test]
+fn kyiv_and_kiev_are_one_place() {
+    let a = places("Air raid sirens sounded in Kyiv overnight.");
+    let b = places("Air raid sirens sounded in Kiev overnight.");
+    assert_eq!(a.len(), 1);
+    assert_eq!(b.len(), 1);
+    assert_eq!(a[0].geonames_id, b[0].geonames_id);
+    assert_eq!(a[0].country, "UA");
+}
+
+#[test]
+fn paris_texas_is_not_paris_france() {
+    let text = "The fair opened in Paris, Texas, where the mayor cut a ribbon.";
+    let found = places(text);
+    let paris = place(text, &found, "Paris");
+    assert_eq!((paris.country.as_str(), paris.admin1.as_deref()), ("US", Some("Texas")));
+
+    let text = "The president flew to Paris for talks with European leaders.";
+    let found = places(text);
+    assert_eq!(place(text, &found, "Paris").country, "FR");
+
+    let text = "A storm hit Paris, Tenn. on Monday.";
+    let found = places(text);
+    assert_eq!(place(text, &found, "Paris").admin1.as_deref(), Some("Tennessee"));
+}
+
+#[test]
+fn institutions_and_demonyms_are_not_places() {
+    let text = "The Security Service of Ukraine said North Korean soldiers were captured.";
+    assert_eq!(places(text), vec![]);
+}
+
+#[test]
+fn people_named_like_towns_are_not_places() {
+    let text = "Mayor Jackson met Paris Hilton in March. Later, Jackson said the meeting went well.";
+    assert_eq!(places(text), vec![]);
+}
+
+#[test]
+fn a_mentions_entity_gets_its_geonames_id() {
+    let text = "Shelling was reported near Kharkiv.";
+    let mut doc = Document::new("t", text);
+    let at = text.find("Kharkiv").unwrap();
+    doc.mentions.push(Mention { span: Span::new(at, at + 7), label: EntityLabel::Gpe, entity: Some(EntityId(0)) });
+    doc.entities.push(Entity {
+        name: "Kharkiv".into(),
+        label: EntityLabel::Gpe,
+        key: "kharkiv".into(),
+        mentions: vec![MentionId(0)],
+        country: None,
+        geonames_id: None,
+    });
+    stage().run(&mut doc);
+    assert_eq!(doc.places.len(), 1);
+    assert_eq!(doc.places[0].mention, Some(MentionId(0)));
+    assert_eq!(doc.entities[0].country.as_deref(), Some("UA"));
+    assert_eq!(doc.entities[0].geonames_id, doc.places[0].geonames_id);
+    assert!(doc.entities[0].geonames_id.is_some());
+}
+
+#[test]
+fn the_table_answers_for_the_events_stage() {
+    let g = Gazetteer::embedded();
+    let kursk: Vec<_> = g.find("Kursk Oblast").into_iter().filter(|e| e.kind == Kind::Admin1).collect();
+    assert_eq!(kursk.len(), 1);
+    assert_eq!(kursk[0].country, "RU");
+    assert_eq!(g.country("UA").map(|e| e.name.as_str()), Some("Ukraine"));
+    assert!(g.find("nowhere at all").is_empty());
+}

