@@ -22,6 +22,21 @@ pub struct Metadata {
     pub language: Option<String>,
 }
 
+impl Metadata {
+    /// Fills every field that is empty here from `other`.
+    pub fn merge_missing(&mut self, other: Metadata) {
+        self.title = self.title.take().or(other.title);
+        self.url = self.url.take().or(other.url);
+        self.source = self.source.take().or(other.source);
+        self.origin = self.origin.take().or(other.origin);
+        self.published = self.published.or(other.published);
+        self.language = self.language.take().or(other.language);
+        if self.authors.is_empty() {
+            self.authors = other.authors;
+        }
+    }
+}
+
 /// A report and its annotation layers.
 ///
 /// The text never changes after construction; every layer refers to it by [`Span`]s.

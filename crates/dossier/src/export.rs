@@ -1,0 +1,158 @@
+//! Stored events in the formats other tools read: ACLED's CSV, JSON lines, GeoJSON.
+
+use anyhow::Result;
+use clap::ValueEnum;
+use dossier_store::{EventFilter, EventRow, Store};
+use serde_json::json;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Copy, Clone, ValueEnum)]
+pub enum Format {
+    /// ACLED's column names and formats, so an ACLED user's scripts load it unchanged.
+    AcledCsv,
+    Jsonl,
+    /// A FeatureCollection of events with coordinates (loads in QGIS).
+    Geojson,
+}
+
+/// ACLED's export columns, in ACLED's order.
+const ACLED_COLUMNS: [&str; 31] = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+];
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// ACLED's disorder type for an event type.
+fn disorder_type(event_type: &str) -> &'static str {
+    match event_type {
+        "Protests" | "Riots" => "Demonstrations",
+        "Strategic developments" => "Strategic developments",
+        _ => "Political violence",
+    }
+}
+
+fn acled_row(e: &EventRow) -> Vec<String> {
+    let date = e.date.as_deref().filter(|d| d.len() >= 10 && d.as_bytes()[4] == b'-').map(|d| &d[..10]);
+    let precision = match e.date.as_deref().map(str::len) {
+        Some(10..) => "1",
+        Some(7) => "2",
+        _ => "3",
+    };
+    let event_type = e.acled_event_type.clone().unwrap_or_default();
+    vec![
+        format!("DOSSIER{}-{}", e.document.0, e.ordinal),
+        date.unwrap_or("").to_string(),
+        e.date.as_deref().and_then(|d| d.get(..4)).unwrap_or("").to_string(),
+        precision.to_string(),
+        if event_type.is_empty() { String::new() } else { disorder_type(&event_type).to_string() },
+        event_type,
+        e.acled_sub_event_type.clone().unwrap_or_default(),
+        e.actors.first().cloned().unwrap_or_default(),
+        e.actors.iter().skip(1).cloned().collect::<Vec<_>>().join("; "),
+        String::new(),
+        e.targets.first().cloned().unwrap_or_default(),
+        e.targets.iter().skip(1).cloned().collect::<Vec<_>>().join("; "),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        e.country.clone().unwrap_or_default(),
+        e.admin1.clone().unwrap_or_default(),
+        String::new(),
+        String::new(),
+        e.place.clone().unwrap_or_default(),
+        e.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
+        e.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
+        if e.lat.is_some() { "1" } else { "3" }.to_string(),
+        e.reported_by.join("; "),
+        String::new(),
+        e.evidence.split_whitespace().collect::<Vec<_>>().join(" "),
+        e.fatalities.unwrap_or(0).to_string(),
+        e.modality.clone(),
+        String::new(),
+    ]
+}
+
+pub fn export(store: &dyn Store, format: Format, out: Option<&Path>) -> Result<()> {
+    let events = store.events(&EventFilter { limit: usize::MAX, ..EventFilter::default() })?;
+    let mut sink: Box<dyn Write> = match out {
+        Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    match format {
+        Format::AcledCsv => {
+            writeln!(sink, "{}", ACLED_COLUMNS.join(","))?;
+            for e in &events {
+                let row: Vec<String> = acled_row(e).iter().map(|f| csv_field(f)).collect();
+                writeln!(sink, "{}", row.join(","))?;
+            }
+        }
+        Format::Jsonl => {
+            for e in &events {
+                writeln!(sink, "{}", serde_json::to_string(e)?)?;
+            }
+        }
+        Format::Geojson => {
+            let features: Vec<_> = events
+                .iter()
+                .filter_map(|e| {
+                    let (lat, lon) = (e.lat?, e.lon?);
+                    Some(json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                                "properties": e}))
+                })
+                .collect();
+            serde_json::to_writer(&mut sink, &json!({"type": "FeatureCollection", "features": features}))?;
+            writeln!(sink)?;
+        }
+    }
+    sink.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acled_rows_have_acleds_columns_and_quote_commas() {
+        let row = EventRow {
+            document: dossier_store::DocId(7),
+            title: None,
+            ordinal: 0,
+            kind: "shelling".into(),
+            plover: Some("ASSAULT".into()),
+            acled_event_type: Some("Explosions/Remote violence".into()),
+            acled_sub_event_type: Some("Shelling/artillery/missile attack".into()),
+            date: Some("2024-11-05".into()),
+            place: Some("Kharkiv".into()),
+            admin1: Some("Kharkivska".into()),
+            country: Some("UA".into()),
+            lat: Some(49.98),
+            lon: Some(36.25),
+            actors: vec!["Russian forces".into()],
+            targets: vec!["Civilians".into()],
+            fatalities: Some(2),
+            modality: "asserted".into(),
+            reported_by: vec![],
+            evidence: "Shelling hit Kharkiv, killing two.".into(),
+            start: 0,
+            end: 10,
+        };
+        let fields = acled_row(&row);
+        assert_eq!(fields.len(), ACLED_COLUMNS.len());
+        assert_eq!(fields[1], "2024-11-05");
+        assert_eq!(fields[4], "Political violence");
+        assert_eq!(csv_field(&fields[27]), "\"Shelling hit Kharkiv, killing two.\"");
+    }
+}
