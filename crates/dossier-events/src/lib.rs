@@ -1,1 +1,573 @@
-//! (being written)
+//! Events: who did what to whom, where and when, read from triggers in the text.
+//!
+//! A trigger lexicon ([`lexicon`]) finds the words that name events; context rules then
+//! settle the type (a captured *village* is territory, not prisoners; a killed *soldier*
+//! is a clash, not violence against civilians), the modality ("plans to", "did not",
+//! inside someone's claim) and the roles: actors are the named participants before the
+//! trigger in its clause, targets those after it. Each type carries its PLOVER and ACLED
+//! codes ([`ontology`]). The first event of `doc.events` is the report's main event:
+//! the earliest substantive event of the earliest sentence that has one.
+//!
+//! The stage reads the mentions, places, times, quantities and claims of the other
+//! stages but works, with less detail, when any of them is empty.
+
+pub mod classify;
+mod lexicon;
+pub mod ontology;
+mod roles;
+
+use dossier_core::{
+    AcledCode, ClaimId, Document, Event, Layer, Modality, PloverCode, QuantityId, Span, Stage,
+    TimeId, TimexType,
+};
+use lexicon::{Hit, Lexicon};
+use ontology::{Kind, kind};
+
+/// The ACLED sub-event model; see `models/events/PROVENANCE.md`.
+const ACLED_MODEL: &[u8] = include_bytes!("../../../models/events/acled-perceptron.tsv.gz");
+
+/// Finds events with a trigger lexicon and, when it has one, codes the main event in
+/// ACLED's types with a learned model.
+pub struct EventStage {
+    lexicon: Lexicon,
+    acled: Option<classify::Perceptron>,
+}
+
+impl Default for EventStage {
+    fn default() -> Self {
+        EventStage::load()
+    }
+}
+
+impl EventStage {
+    /// The built-in lexicon and ACLED model.
+    pub fn load() -> EventStage {
+        let model = classify::Perceptron::from_gzip(ACLED_MODEL);
+        EventStage {
+            acled: model,
+            ..EventStage::rules_only()
+        }
+    }
+
+    /// The built-in lexicon without the ACLED model: the rules' own crosswalk.
+    pub fn rules_only() -> EventStage {
+        EventStage {
+            lexicon: Lexicon::builtin(),
+            acled: None,
+        }
+    }
+
+    /// A lexicon read from a table in the format of the built-in `triggers.txt`.
+    pub fn with_triggers(table: &str) -> EventStage {
+        EventStage {
+            lexicon: Lexicon::parse(table),
+            acled: None,
+        }
+    }
+
+    /// The built-in trigger table.
+    pub fn builtin_triggers() -> &'static str {
+        lexicon::BUILTIN
+    }
+}
+
+impl Stage for EventStage {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn needs(&self) -> &'static [Layer] {
+        &[
+            Layer::Mentions,
+            Layer::Entities,
+            Layer::Times,
+            Layer::Places,
+            Layer::Quantities,
+            Layer::Claims,
+        ]
+    }
+
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+
+    fn run(&self, doc: &mut Document) {
+        let words: Vec<String> = (0..doc.tokens.len())
+            .map(|i| doc.token_str(i).to_lowercase())
+            .collect();
+        let mut found: Vec<Found> = Vec::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let range = sentence.tokens();
+            let hits: Vec<Hit> = self
+                .lexicon
+                .find_all(&words[range.clone()])
+                .into_iter()
+                .map(|h| Hit {
+                    start: h.start + range.start,
+                    ..h
+                })
+                .filter(|h| !is_false_trigger(doc, &words, range.start, h))
+                .collect();
+            let lead = leading_adverbial(&words[range.clone()]).map_or(0, |n| range.start + n);
+            for k in 0..hits.len() {
+                let context = Context {
+                    doc,
+                    words: &words,
+                    sentence: s,
+                    hits: &hits,
+                    index: k,
+                };
+                found.push(Found {
+                    sentence: s,
+                    background: hits[k].start < lead,
+                    event: context.event(),
+                });
+            }
+        }
+        if let Some(m) = main_event(&found) {
+            let mut event = found.remove(m).event;
+            refine_main(doc, &words, &mut event);
+            doc.events.push(event);
+        }
+        doc.events.extend(found.into_iter().map(|f| f.event));
+        if let (Some(model), Some(main)) = (
+            &self.acled,
+            doc.events.first().filter(|_| classify::applies(doc)),
+        ) {
+            let coded = model
+                .predict(&classify::features(doc, main))
+                .and_then(|c| c.split_once('|'));
+            if let Some((event_type, sub_event_type)) = coded {
+                let code = AcledCode {
+                    event_type: event_type.to_string(),
+                    sub_event_type: sub_event_type.to_string(),
+                };
+                doc.events[0].acled = Some(code);
+            }
+        }
+    }
+}
+
+/// Lexicon matches that name no event here: "riot police", "the killing of" in a protest's cause.
+fn is_false_trigger(doc: &Document, words: &[String], first: usize, hit: &Hit) -> bool {
+    // A capitalised word inside a sentence is part of a name: "Amnesty International",
+    // "Asia-Pacific Economic Cooperation", "Friendship Bridge".
+    let capitalised = |i: usize| {
+        let w = doc.token_str(i);
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    let in_name = capitalised(hit.start)
+        && (hit.start > first
+            || doc
+                .tokens
+                .get(hit.start + hit.len)
+                .is_some_and(|_| capitalised(hit.start + hit.len)));
+    if in_name {
+        return true;
+    }
+    let next = words
+        .get(hit.start + hit.len)
+        .map(String::as_str)
+        .unwrap_or("");
+    let prev = if hit.start > 0 {
+        words[hit.start - 1].as_str()
+    } else {
+        ""
+    };
+    let word = words[hit.start].as_str();
+    match hit.kind.name {
+        "riot" => matches!(
+            next,
+            "police" | "gear" | "squad" | "squads" | "act" | "control" | "shields"
+        ),
+        "protest" => {
+            matches!(word, "march") && next.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || matches!(prev, "in") && word == "march"
+        }
+        "strike" => matches!(
+            prev,
+            "air" | "drone" | "missile" | "first" | "preemptive" | "pre-emptive"
+        ),
+        "aid" | "support" | "release" | "concession" | "statement" => {
+            matches!(
+                next,
+                "workers" | "worker" | "agency" | "agencies" | "group" | "groups" | "convoy"
+            )
+        }
+        _ => false,
+    }
+}
+
+/// An event as found, before the main one is chosen.
+struct Found {
+    sentence: usize,
+    /// Inside a sentence's leading adverbial ("Despite warnings of ..., ").
+    background: bool,
+    event: Event,
+}
+
+/// How many words a sentence's leading adverbial phrase takes, up to its comma:
+/// "After the talks collapsed, ...", "In a letter handed over on Monday, ...".
+fn leading_adverbial(words: &[String]) -> Option<usize> {
+    let opener = [
+        "despite",
+        "after",
+        "following",
+        "amid",
+        "in",
+        "with",
+        "under",
+        "while",
+        "since",
+        "before",
+        "as",
+    ];
+    if !opener.contains(&words.first()?.as_str()) {
+        return None;
+    }
+    words.iter().position(|w| w == ",")
+}
+
+/// The index of the report's main event: the earliest substantive event of the first
+/// sentence that has one (looking at the first three), preferring the main clause to a
+/// leading adverbial; else the earliest substantive event anywhere, else the first event.
+fn main_event(found: &[Found]) -> Option<usize> {
+    let weight = |f: &Found| kind(&f.event.kind).map_or(0, |k| k.weight);
+    let substantive: Vec<usize> = (0..found.len())
+        .filter(|&i| weight(&found[i]) > 0)
+        .collect();
+    match substantive.first().map(|&i| found[i].sentence) {
+        Some(s) if s < 3 => {
+            let mut in_sentence = substantive
+                .iter()
+                .copied()
+                .filter(|&i| found[i].sentence == s);
+            let first = in_sentence.clone().next();
+            in_sentence.find(|&i| !found[i].background).or(first)
+        }
+        Some(_) => substantive.first().copied(),
+        None => (!found.is_empty()).then_some(0),
+    }
+}
+
+/// Facts about the whole report that the main event takes: the deaths its first
+/// sentences tell of, an ACLED note's closing "2 fatalities", a protest police broke up.
+fn refine_main(doc: &Document, words: &[String], event: &mut Event) {
+    if kind(&event.kind).is_some_and(|k| k.weight >= 3 && k.plover != "PROTEST") {
+        let counts: Vec<u32> = (0..doc.sentences.len().min(3))
+            .filter_map(|s| roles::fatalities(doc, words, s))
+            .collect();
+        if !counts.is_empty() {
+            event.fatalities = Some(counts.iter().sum());
+        }
+        if let Some(n) = roles::stated_fatalities(doc, words) {
+            event.fatalities = Some(n);
+        }
+    }
+    if matches!(
+        event.kind.as_str(),
+        "protest" | "strike" | "obstruction" | "hunger_strike"
+    ) {
+        let has = |cues: &[&str]| {
+            words.windows(2).any(|w| {
+                cues.contains(&w[0].as_str())
+                    || cues.contains(&format!("{} {}", w[0], w[1]).as_str())
+            })
+        };
+        let refined = if has(PROTEST_SHOT) {
+            "excessive_force"
+        } else if has(PROTEST_VIOLENCE) {
+            "riot"
+        } else if has(PROTEST_POLICED) {
+            "protest_intervention"
+        } else {
+            ""
+        };
+        if let Some(k) = kind(refined) {
+            set_kind(event, k, false, false);
+        }
+    }
+}
+
+/// Words that turn a protest into another ACLED type: shots at it, violence by it, police breaking it up.
+const PROTEST_SHOT: &[&str] = &[
+    "live bullets",
+    "live ammunition",
+    "shot dead",
+    "opened fire",
+];
+const PROTEST_VIOLENCE: &[&str] = &[
+    "threw stones",
+    "hurled stones",
+    "pelted",
+    "burning tires",
+    "burning tyres",
+    "torched",
+    "vandalised",
+    "vandalized",
+    "molotov",
+    "set fire",
+    "stones at",
+    "rocks at",
+];
+const PROTEST_POLICED: &[&str] = &[
+    "dispersed",
+    "disperse",
+    "tear gas",
+    "teargas",
+    "arrested",
+    "detained",
+    "water cannon",
+    "baton",
+    "batons",
+    "lathi",
+];
+
+fn set_kind(event: &mut Event, k: &'static Kind, future: bool, conditional: bool) {
+    event.kind = k.name.to_string();
+    event.plover = Some(plover_code(k, event.modality, future, conditional));
+    event.acled = Some(AcledCode {
+        event_type: k.acled.0.to_string(),
+        sub_event_type: k.acled.1.to_string(),
+    });
+}
+
+/// The PLOVER code of an event of type `k`: a promised or offered good deed is an
+/// AGREE, a conditional or announced harm a THREATEN, a refused one a REJECT.
+fn plover_code(k: &Kind, modality: Modality, future: bool, conditional: bool) -> PloverCode {
+    let future = future || modality == Modality::Hypothetical;
+    let event_type = match (k.plover, modality) {
+        ("REJECT" | "THREATEN" | "REQUEST" | "ACCUSE", _) => k.plover,
+        (_, Modality::Negated) if future => "REJECT",
+        ("AGREE", _) => k.plover,
+        (_, Modality::Negated | Modality::Denied) => k.plover,
+        ("ASSAULT" | "COERCE" | "SANCTION" | "PROTEST", _) if future => "THREATEN",
+        (_, _) if future && conditional => "THREATEN",
+        ("AID" | "SUPPORT" | "COOPERATE" | "CONSULT" | "RETREAT" | "CONCEDE" | "MOBILIZE", _)
+            if future =>
+        {
+            "AGREE"
+        }
+        _ => k.plover,
+    };
+    let mode = if event_type == k.plover {
+        k.plover_mode.map(str::to_string)
+    } else {
+        None
+    };
+    PloverCode {
+        event_type: event_type.to_string(),
+        mode,
+    }
+}
+
+/// One trigger in its sentence, with what the event needs to read its surroundings.
+struct Context<'a> {
+    doc: &'a Document,
+    words: &'a [String],
+    sentence: usize,
+    hits: &'a [Hit],
+    index: usize,
+}
+
+impl Context<'_> {
+    fn hit(&self) -> Hit {
+        self.hits[self.index]
+    }
+
+    fn trigger(&self) -> Span {
+        let h = self.hit();
+        let t = &self.doc.tokens;
+        t[h.start].span.cover(t[h.start + h.len - 1].span)
+    }
+
+    fn event(&self) -> Event {
+        let sentence = self.doc.sentences[self.sentence];
+        let trigger = self.trigger();
+        let (modality, future, claim) = self.modality(trigger);
+        let conditional = self.sentence_words().any(|w| w == "unless" || w == "if");
+        let roles = roles::Roles::read(self);
+        let k = self.framed().unwrap_or_else(|| self.refine(&roles));
+        let quantities = self.quantities();
+        let mut event = Event {
+            kind: String::new(),
+            trigger,
+            plover: None,
+            acled: None,
+            actors: roles.actors,
+            targets: roles.targets,
+            place: roles::place(self.doc, sentence.span, trigger),
+            time: self.time(trigger),
+            date: None,
+            fatalities: roles::fatalities(self.doc, self.words, self.sentence),
+            quantities,
+            modality,
+            claim,
+            evidence: sentence.span,
+        };
+        event.date = self.date(event.time);
+        set_kind(&mut event, k, future, conditional);
+        event
+    }
+
+    fn sentence_words(&self) -> impl Iterator<Item = &str> {
+        self.words[self.doc.sentences[self.sentence].tokens()]
+            .iter()
+            .map(String::as_str)
+    }
+
+    /// Context rules that change the lexicon's type.
+    fn refine(&self, roles: &roles::Roles) -> &'static Kind {
+        let k = self.hit().kind;
+        // The object: the words after the trigger up to the first preposition.
+        let after = self.words_after(6);
+        let object: Vec<&String> = after
+            .iter()
+            .take_while(|w| *w == "of" || !roles::LOCATIVE.contains(&w.as_str()))
+            .collect();
+        let any = |list: &[&str]| object.iter().any(|w| list.contains(&w.as_str()));
+        let name = match k.name {
+            "capture" | "territory_seized" | "confiscation" if any(roles::TERRITORY) => {
+                if roles.state_actor {
+                    "territory_regained"
+                } else {
+                    "territory_seized"
+                }
+            }
+            "killing" | "attack" | "shooting" if roles.armed_target && roles.armed_actor => {
+                "armed_clash"
+            }
+            // A fight between groups that carry no arms is mob violence in ACLED's terms.
+            "armed_clash" if roles.unarmed_groups(self.doc) => "mob_violence",
+            "attack"
+                if any(&[
+                    "positions",
+                    "position",
+                    "base",
+                    "bases",
+                    "checkpoint",
+                    "outpost",
+                    "troops",
+                    "forces",
+                ]) =>
+            {
+                "armed_clash"
+            }
+            _ => k.name,
+        };
+        kind(name).unwrap_or(k)
+    }
+
+    /// The type of the event this trigger frames, when it only frames one: "ordered
+    /// the paper to suspend publication" is censorship, "ordered patrols" a deployment.
+    fn framed(&self) -> Option<&'static Kind> {
+        let h = self.hit();
+        let next = self
+            .hits
+            .get(self.index + 1)
+            .filter(|n| n.start <= h.start + h.len + 3)?;
+        let word = self.words[h.start].as_str();
+        match h.kind.name {
+            "demand" if word.starts_with("order") => Some(next.kind),
+            // "prepared to impose martial law": an announced harm.
+            "agreement" if matches!(next.kind.plover, "ASSAULT" | "COERCE" | "SANCTION") => {
+                kind("threat")
+            }
+            _ => None,
+        }
+    }
+
+    /// Up to `n` lower-case words after the trigger, within the sentence.
+    fn words_after(&self, n: usize) -> Vec<String> {
+        let h = self.hit();
+        let end = self.doc.sentences[self.sentence].end_token as usize;
+        self.words[(h.start + h.len).min(end)..(h.start + h.len + n).min(end)].to_vec()
+    }
+
+    /// Up to `n` lower-case words before the trigger, within the sentence, nearest last.
+    fn words_before(&self, n: usize) -> &[String] {
+        let start = self.doc.sentences[self.sentence].first_token as usize;
+        let h = self.hit().start;
+        &self.words[h.saturating_sub(n).max(start)..h]
+    }
+
+    /// The event's modality, whether it is spoken of as future ("will", "plans to"),
+    /// and the claim that reports it.
+    fn modality(&self, trigger: Span) -> (Modality, bool, Option<ClaimId>) {
+        let before = self.words_before(4);
+        let has = |list: &[&str]| before.iter().any(|w| list.contains(&w.as_str()));
+        let pair = |a: &str, b: &str| before.windows(2).any(|w| w[0] == a && w[1] == b);
+        let claim = self
+            .doc
+            .claims
+            .iter()
+            .position(|c| c.content.iter().any(|s| s.contains(trigger)))
+            .map(|i| ClaimId(i as u32));
+        let future = has(&[
+            "will", "'ll", "wo", "shall", "would", "plans", "plan", "planned", "planning",
+            "intends", "intend", "going",
+        ]) || pair("is", "to")
+            || pair("are", "to");
+        let denied = self.hit().kind.name != "rejection"
+            && self
+                .sentence_words()
+                .any(|w| matches!(w, "denied" | "denies" | "deny" | "denying"));
+        let modality = if has(&["not", "n't", "never", "no"]) || pair("failed", "to") {
+            Modality::Negated
+        } else if denied {
+            Modality::Denied
+        } else if future {
+            Modality::Planned
+        } else if has(&["could", "may", "might", "if"]) {
+            Modality::Hypothetical
+        } else if claim.is_some() {
+            Modality::Claimed
+        } else {
+            Modality::Asserted
+        };
+        (modality, future, claim)
+    }
+
+    fn quantities(&self) -> Vec<QuantityId> {
+        let span = self.doc.sentences[self.sentence].span;
+        (0..self.doc.quantities.len())
+            .filter(|&i| span.contains(self.doc.quantities[i].span))
+            .map(|i| QuantityId(i as u32))
+            .collect()
+    }
+
+    /// The nearest dated time expression of the sentence.
+    fn time(&self, trigger: Span) -> Option<TimeId> {
+        let span = self.doc.sentences[self.sentence].span;
+        (0..self.doc.times.len())
+            .filter(|&i| {
+                let t = &self.doc.times[i];
+                span.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time)
+            })
+            .min_by_key(|&i| distance(self.doc.times[i].span, trigger))
+            .map(|i| TimeId(i as u32))
+    }
+
+    fn date(&self, time: Option<TimeId>) -> Option<String> {
+        match time {
+            Some(t) => Some(self.doc.times[t.index()].value.clone()),
+            None => self
+                .doc
+                .anchor
+                .as_ref()
+                .map(|(d, _)| d.format("%Y-%m-%d").to_string()),
+        }
+    }
+}
+
+/// Bytes between two spans; 0 when they overlap.
+fn distance(a: Span, b: Span) -> u32 {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+#[cfg(test)]
+mod tests;
