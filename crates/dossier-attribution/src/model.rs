@@ -1,0 +1,615 @@
+//! The learned part of attribution: which words are cues, and for each cue, which
+//! words are its source and which its content.
+//!
+//! Two taggers, as in cue-first attribution extraction (Pareti's PARC work): a cue
+//! tagger labels the tokens of each sentence B/I/O, and a span tagger labels the
+//! tokens around one cue as source or content. The second sees everything relative
+//! to the cue (side, distance, commas, quote marks and other cues in between), which is
+//! what decides a clause's role when there is no parser; a chunker ([`Chunker`]) adds
+//! phrase boundaries. All three are trained by [`Model::train`] (run by
+//! `examples/train.rs`), the attribution taggers on PolNeAR, whose conventions they
+//! therefore follow: the source is the whole noun phrase, appositions included ("Jane
+//! Doe, a former aide who …"), and a pronoun speaker is the pronoun itself
+//! (linking it to a name is left to `resolve`); cues keep auxiliaries and particles
+//! ("has said", "according to", "said in a statement", even "said:"); content keeps a
+//! leading "that".
+
+use crate::chunk::{self, ChunkedSentence, Chunker};
+use crate::perceptron::{Features, Tagger, Trainer};
+use crate::quotes;
+use dossier_core::{Document, Span, TokenKind};
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::ops::Range;
+
+/// One attribution as annotated: the cue, the source (if named) and the content.
+#[derive(Clone, Debug)]
+pub struct GoldClaim {
+    pub cue: Span,
+    pub source: Option<Span>,
+    pub content: Vec<Span>,
+}
+
+/// An attribution found by the model, in token ranges.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub cue: Range<usize>,
+    /// Source runs in text order; the tagger learnt one per claim, so the first is the one.
+    pub sources: Vec<Range<usize>>,
+    pub content: Vec<Range<usize>>,
+}
+
+const CUE_LABELS: usize = 3;
+const SPAN_LABELS: usize = 5;
+const O: usize = 0;
+const B_SRC: usize = 1;
+const I_SRC: usize = 2;
+const B_CON: usize = 3;
+const I_CON: usize = 4;
+
+fn cue_allowed(prev: Option<usize>, cur: usize) -> bool {
+    cur != 2 || matches!(prev, Some(1 | 2))
+}
+
+fn span_allowed(prev: Option<usize>, cur: usize) -> bool {
+    match cur {
+        I_SRC => matches!(prev, Some(B_SRC | I_SRC)),
+        I_CON => matches!(prev, Some(B_CON | I_CON)),
+        _ => true,
+    }
+}
+
+/// What the taggers read of a document, computed once.
+pub(crate) struct Analysis {
+    pub words: Vec<String>,
+    shapes: Vec<&'static str>,
+    chunks: Vec<&'static str>,
+    stems: Vec<String>,
+    pub quote: Vec<Option<u32>>,
+    pub regions: Vec<Span>,
+    /// The sentence of each token.
+    sent: Vec<u32>,
+}
+
+impl Analysis {
+    pub fn new(doc: &Document, chunker: &Chunker) -> Analysis {
+        let words: Vec<String> = (0..doc.tokens.len())
+            .map(|i| chunk::normalise(doc.token_str(i)))
+            .collect();
+        let shapes: Vec<&'static str> = (0..doc.tokens.len())
+            .map(|i| chunk::shape(doc.token_str(i)))
+            .collect();
+        let mut chunks = vec![chunk::LABELS[0]; doc.tokens.len()];
+        for s in &doc.sentences {
+            let r = s.tokens();
+            for (k, l) in chunker
+                .tag(&words[r.clone()], &shapes[r.clone()])
+                .into_iter()
+                .enumerate()
+            {
+                chunks[r.start + k] = chunk::LABELS[l];
+            }
+        }
+        let stems = words.iter().map(|w| stem(w).to_string()).collect();
+        let regions = quotes::regions(&doc.text);
+        let quote = quotes::token_regions(&doc.tokens, &regions);
+        let mut sent = vec![0u32; doc.tokens.len()];
+        for (k, s) in doc.sentences.iter().enumerate() {
+            sent[s.tokens()].iter_mut().for_each(|x| *x = k as u32);
+        }
+        Analysis {
+            words,
+            shapes,
+            chunks,
+            stems,
+            quote,
+            regions,
+            sent,
+        }
+    }
+
+    fn word(&self, i: isize) -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            self.words.get(i as usize).map_or("</s>", String::as_str)
+        }
+    }
+
+    /// The tokens a cue's source and content are looked for in: its sentence, widened to
+    /// whole quotations, and to the next sentence when the cue introduces it with a colon.
+    pub fn window(&self, doc: &Document, cue: &Range<usize>) -> Range<usize> {
+        let quotation = |r: u32| doc.tokens_in(self.regions[r as usize]);
+        let first = &doc.sentences[self.sent[cue.start] as usize];
+        let last = &doc.sentences[self.sent[cue.end - 1] as usize];
+        let (mut a, mut b) = (first.first_token as usize, last.end_token as usize);
+        if let Some(r) = self.quote[a] {
+            a = a.min(quotation(r).start);
+        }
+        let colon_after_cue = (cue.end..b)
+            .find(|&i| !matches!(self.words[i].as_str(), "," | "-" | "--"))
+            .is_some_and(|i| self.words[i] == ":" && i + 1 == b);
+        if (colon_after_cue || self.words[b - 1] == ":")
+            && let Some(next) = doc.sentences.get(self.sent[b - 1] as usize + 1)
+        {
+            b = next.end_token as usize;
+        }
+        if let Some(r) = self.quote[b - 1] {
+            b = b.max(quotation(r).end);
+        }
+        // An interrupted quotation: "A," she said. "B." goes on in the next sentence.
+        if let Some(r) = self.quote.get(b).copied().flatten() {
+            let opens_new = self.shapes[b] == "q" && self.quote[b - 1] != Some(r);
+            let gap =
+                &doc.text[doc.tokens[b - 1].span.end as usize..doc.tokens[b].span.start as usize];
+            if opens_new && !gap.contains('\n') {
+                b = quotation(r).end;
+            }
+        }
+        a.max(cue.start.saturating_sub(MAX_REACH))..b.min(cue.end + MAX_REACH)
+    }
+}
+
+const MAX_REACH: usize = 300;
+
+/// A crude suffix-stripper, enough to join "says", "said", "saying" with their kin.
+fn stem(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
+            return &w[..w.len() - suffix.len()];
+        }
+    }
+    w
+}
+
+fn bucket(d: usize) -> &'static str {
+    match d {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=5 => "4",
+        6..=8 => "6",
+        9..=15 => "9",
+        16..=30 => "16",
+        _ => "31",
+    }
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "we", "i", "you", "it", "his", "her", "their", "who", "which",
+];
+
+fn cue_features(
+    an: &Analysis,
+    doc: &Document,
+    i: usize,
+    sentence: &Range<usize>,
+    f: &mut Features,
+) {
+    let ii = i as isize;
+    let w = an.word(ii);
+    f.add("b", &[]);
+    f.add("w", &[w]);
+    f.add("st", &[&an.stems[i]]);
+    f.add("sh", &[an.shapes[i]]);
+    f.add("w-1", &[an.word(ii - 1)]);
+    f.add("w+1", &[an.word(ii + 1)]);
+    f.add("w-2", &[an.word(ii - 2)]);
+    f.add("w+2", &[an.word(ii + 2)]);
+    f.add("w-1w", &[an.word(ii - 1), w]);
+    f.add("ww+1", &[w, an.word(ii + 1)]);
+    f.add("st+1", &[&an.stems[i], an.word(ii + 1)]);
+    let sh = |k: isize| {
+        if k < sentence.start as isize || k >= sentence.end as isize {
+            "|"
+        } else {
+            an.shapes[k as usize]
+        }
+    };
+    f.add("sh3", &[sh(ii - 1), an.shapes[i], sh(ii + 1)]);
+    f.add("shw", &[sh(ii - 1), w]);
+    f.add("wsh", &[w, sh(ii + 1)]);
+    let suffix = &w[w.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
+    f.add("suf", &[suffix]);
+    let inq = if an.quote[i].is_some() { "Q" } else { "-" };
+    f.add("q", &[inq, &an.stems[i]]);
+    let quote_before = sentence.start..i;
+    let quote_after = i + 1..sentence.end;
+    let has_q = |r: Range<usize>| r.into_iter().any(|k| an.shapes[k] == "q");
+    let qb = if has_q(quote_before) { "Q" } else { "-" };
+    let qa = if has_q(quote_after) { "Q" } else { "-" };
+    f.add("qs", &[qb, qa, &an.stems[i]]);
+    f.add(
+        "pos",
+        &[bucket(i - sentence.start), bucket(sentence.end - i - 1)],
+    );
+    if doc.tokens[i].kind == TokenKind::Word {
+        f.add("x", &[]);
+    }
+    let ch = |k: isize| {
+        if k < sentence.start as isize || k >= sentence.end as isize {
+            "|"
+        } else {
+            an.chunks[k as usize]
+        }
+    };
+    f.add("ch", &[an.chunks[i]]);
+    f.add("ch3", &[ch(ii - 1), an.chunks[i], ch(ii + 1)]);
+    f.add("chst", &[an.chunks[i], &an.stems[i]]);
+    f.add("ch-2", &[ch(ii - 2), ch(ii - 1), an.chunks[i]]);
+    f.add("chw+1", &[an.chunks[i], an.word(ii + 1)]);
+    f.add("w-1chst", &[an.word(ii - 1), an.chunks[i], &an.stems[i]]);
+    f.add("w+3", &[an.word(ii + 3)]);
+    f.add("w-3", &[an.word(ii - 3)]);
+}
+
+/// Per-token counts of what lies between a token and the cue.
+#[derive(Default, Clone, Copy)]
+struct Between {
+    commas: u8,
+    that: bool,
+    stop: bool,
+    cue: bool,
+    quote: bool,
+    phrases: u8,
+}
+
+fn span_features(
+    an: &Analysis,
+    cue: &Range<usize>,
+    cue_lemma: &str,
+    cue_marks: &[bool],
+    window: &Range<usize>,
+) -> Vec<Vec<u32>> {
+    let mut between = vec![Between::default(); window.len()];
+    let mut acc = Between::default();
+    for i in (window.start..cue.start).rev() {
+        between[i - window.start] = acc;
+        acc = note(an, cue_marks, i, acc);
+    }
+    acc = Between::default();
+    for i in cue.end..window.end {
+        between[i - window.start] = acc;
+        acc = note(an, cue_marks, i, acc);
+    }
+    // Multi-word cues ("said in a statement") share their first and last words with others.
+    let first_stem = an.stems[cue.start].as_str();
+    let last_stem = an.stems[cue.end - 1].as_str();
+    let cue_q = an.quote[cue.start];
+    let cue_sent = an.sent[cue.start] as i64;
+    let before = an.word(cue.start as isize - 1);
+    let after = an.word(cue.end as isize);
+    let mut f = Features::default();
+    window
+        .clone()
+        .map(|i| {
+            f.clear();
+            let ii = i as isize;
+            let (dir, dist) = if i < cue.start {
+                ("L", cue.start - i)
+            } else if i >= cue.end {
+                ("R", i - cue.end + 1)
+            } else {
+                ("C", 0)
+            };
+            let b = bucket(dist);
+            let btw = between[i - window.start];
+            let w = an.word(ii);
+            let sh = an.shapes[i];
+            f.add("b", &[dir]);
+            f.add("d", &[dir, b]);
+            f.add("w", &[dir, w]);
+            f.add("wd", &[dir, if dist <= 3 { b } else { "far" }, w]);
+            f.add("wp", &[dir, an.word(ii - 1)]);
+            f.add("wn", &[dir, an.word(ii + 1)]);
+            f.add("wpw", &[dir, an.word(ii - 1), w]);
+            f.add("sh", &[dir, b, sh]);
+            let shp = if i > window.start {
+                an.shapes[i - 1]
+            } else {
+                "|"
+            };
+            let shn = if i + 1 < window.end {
+                an.shapes[i + 1]
+            } else {
+                "|"
+            };
+            f.add("sh3", &[dir, shp, sh, shn]);
+            f.add("cw", &[cue_lemma, dir]);
+            f.add("cf", &[first_stem, dir, b]);
+            f.add("cl", &[last_stem, dir, b]);
+            f.add("cwb", &[cue_lemma, dir, b]);
+            f.add("csh", &[cue_lemma, dir, sh]);
+            let iq = an.quote[i];
+            let same = if iq.is_some() && iq == cue_q {
+                "same"
+            } else {
+                "-"
+            };
+            let flags = |q: Option<u32>| if q.is_some() { "Q" } else { "-" };
+            f.add("q", &[dir, flags(iq), flags(cue_q), same]);
+            f.add("qw", &[dir, flags(iq), sh]);
+            let so = (an.sent[i] as i64 - cue_sent).clamp(-2, 2);
+            f.add("so", &[dir, &so.to_string()]);
+            let commas = ["0", "1", "2", "3"][btw.commas.min(3) as usize];
+            f.add("cm", &[dir, commas]);
+            f.add("cmsh", &[dir, commas, sh]);
+            let yes = |x: bool| if x { "y" } else { "n" };
+            f.add("th", &[dir, yes(btw.that)]);
+            f.add("oc", &[dir, yes(btw.cue)]);
+            f.add("sp", &[dir, yes(btw.stop)]);
+            f.add("qb", &[dir, yes(btw.quote)]);
+            f.add(
+                "all",
+                &[
+                    dir,
+                    yes(btw.that),
+                    yes(btw.cue),
+                    yes(btw.stop),
+                    yes(btw.quote),
+                    commas,
+                ],
+            );
+            f.add("pr", &[dir, yes(PRONOUNS.contains(&w))]);
+            let first = i == window.start || an.sent[i - 1] != an.sent[i];
+            f.add("first", &[dir, yes(first)]);
+            f.add("cn", &[dir, after]);
+            f.add("cp", &[dir, before]);
+            f.add("cnw", &[dir, after, sh]);
+            let chk = an.chunks[i];
+            let chp = if i > window.start {
+                an.chunks[i - 1]
+            } else {
+                "|"
+            };
+            let chn = if i + 1 < window.end {
+                an.chunks[i + 1]
+            } else {
+                "|"
+            };
+            let phrases = ["0", "1", "2", "3"][btw.phrases.min(3) as usize];
+            f.add("ch", &[dir, b, chk]);
+            f.add("ch3", &[dir, chp, chk, chn]);
+            f.add("np", &[dir, phrases, chk]);
+            f.add("npc", &[dir, phrases, commas, chk]);
+            f.add("chcw", &[cue_lemma, dir, chk]);
+            f.add("w-2", &[dir, an.word(ii - 2)]);
+            f.add("w+2", &[dir, an.word(ii + 2)]);
+            f.add("chw", &[dir, chk, w]);
+            f.add("cpw", &[dir, before, sh]);
+            f.keys.clone()
+        })
+        .collect()
+}
+
+fn note(an: &Analysis, cue_marks: &[bool], i: usize, mut acc: Between) -> Between {
+    match an.words[i].as_str() {
+        "," => acc.commas = acc.commas.saturating_add(1),
+        "that" => acc.that = true,
+        "." | "!" | "?" | ";" => acc.stop = true,
+        _ => {}
+    }
+    acc.cue |= cue_marks[i];
+    acc.quote |= an.shapes[i] == "q";
+    if an.chunks[i] == "B-NP" {
+        acc.phrases = acc.phrases.saturating_add(1);
+    }
+    acc
+}
+
+fn cue_lemma(an: &Analysis, cue: &Range<usize>) -> String {
+    an.stems[cue.clone()].join("_")
+}
+
+fn runs(labels: &[usize], begin: usize, inside: usize, offset: usize) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (k, &l) in labels.iter().enumerate() {
+        if l == begin {
+            out.push(k + offset..k + offset + 1);
+        } else if let (true, Some(last)) = (l == inside, out.last_mut()) {
+            last.end = k + offset + 1;
+        }
+    }
+    out
+}
+
+/// The two taggers.
+pub struct Model {
+    chunker: Chunker,
+    cues: Tagger,
+    spans: Tagger,
+}
+
+impl Model {
+    pub(crate) fn analyse(&self, doc: &Document) -> Analysis {
+        Analysis::new(doc, &self.chunker)
+    }
+
+    pub(crate) fn find(&self, doc: &Document, an: &Analysis) -> Vec<Found> {
+        let mut f = Features::default();
+        let mut cues = Vec::new();
+        let mut cue_marks = vec![false; doc.tokens.len()];
+        for s in &doc.sentences {
+            let range = s.tokens();
+            let seq: Vec<Vec<u32>> = range
+                .clone()
+                .map(|i| {
+                    f.clear();
+                    cue_features(an, doc, i, &range, &mut f);
+                    f.keys.clone()
+                })
+                .collect();
+            for r in runs(&self.cues.decode(&seq), 1, 2, range.start) {
+                cue_marks[r.clone()].iter_mut().for_each(|m| *m = true);
+                cues.push(r);
+            }
+        }
+        cues.into_iter()
+            .filter_map(|cue| {
+                let window = an.window(doc, &cue);
+                let seq = span_features(an, &cue, &cue_lemma(an, &cue), &cue_marks, &window);
+                let labels = self.spans.decode(&seq);
+                let mut content = runs(&labels, B_CON, I_CON, window.start);
+                let sources = runs(&labels, B_SRC, I_SRC, window.start);
+                // "“…,” said the mayor, who …": after a quotation closed before the cue, only
+                // quoted text goes on with the content; prose there is the source's phrase.
+                let quoted = |r: &Range<usize>| {
+                    2 * r.clone().filter(|&i| an.quote[i].is_some()).count() > r.len()
+                };
+                if content.iter().any(|r| r.end <= cue.start && quoted(r)) {
+                    content.retain(|r| r.end <= cue.start || quoted(r));
+                }
+                (!content.is_empty()).then_some(Found {
+                    cue,
+                    sources,
+                    content,
+                })
+            })
+            .collect()
+    }
+
+    /// Trains both taggers on annotated documents for `epochs` passes.
+    /// Trains the chunker on `chunked` sentences, then both attribution taggers on the
+    /// annotated `docs`, for `epochs` passes each.
+    pub fn train(
+        docs: &[(Document, Vec<GoldClaim>)],
+        chunked: &[ChunkedSentence],
+        epochs: usize,
+        mut progress: impl FnMut(usize, usize, usize),
+    ) -> Model {
+        let chunker = Chunker::train(chunked, epochs);
+        let analyses: Vec<Analysis> = docs
+            .iter()
+            .map(|(d, _)| Analysis::new(d, &chunker))
+            .collect();
+        // Features seen once are mostly noise the perceptron would memorise.
+        let mut counts = [HashMap::new(), HashMap::new()];
+        for ((doc, gold), an) in docs.iter().zip(&analyses) {
+            examples(doc, gold, an, |tagger, seq, _| {
+                for k in seq.iter().flatten() {
+                    *counts[tagger].entry(*k).or_insert(0u32) += 1;
+                }
+            });
+        }
+        let [cue_vocabulary, span_vocabulary] = counts.map(|c| {
+            c.into_iter()
+                .filter(|&(_, n)| n >= MIN_COUNT)
+                .map(|(k, _)| k)
+                .collect()
+        });
+        let mut trainers = [
+            Trainer::new(CUE_LABELS, cue_allowed).restricted_to(cue_vocabulary),
+            Trainer::new(SPAN_LABELS, span_allowed).restricted_to(span_vocabulary),
+        ];
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for epoch in 0..epochs {
+            // A fixed shuffle per epoch keeps training reproducible.
+            for k in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(k, (seed % (k as u64 + 1)) as usize);
+            }
+            let mut errors = [0, 0];
+            for &d in &order {
+                examples(&docs[d].0, &docs[d].1, &analyses[d], |tagger, seq, gold| {
+                    errors[tagger] += trainers[tagger].learn(seq, gold) as usize;
+                });
+            }
+            progress(epoch, errors[0], errors[1]);
+        }
+        let [cues, spans] = trainers.map(|t| t.finish(1e-3));
+        Model {
+            chunker,
+            cues,
+            spans,
+        }
+    }
+
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(MAGIC)?;
+        self.chunker.write(out)?;
+        self.cues.write(out)?;
+        self.spans.write(out)
+    }
+
+    pub fn read(input: &mut impl Read) -> io::Result<Model> {
+        let mut magic = [0u8; 8];
+        input.read_exact(&mut magic)?;
+        if &magic != MAGIC {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "not a dossier claims model",
+            ));
+        }
+        Ok(Model {
+            chunker: Chunker::read(input)?,
+            cues: Tagger::read(input, cue_allowed)?,
+            spans: Tagger::read(input, span_allowed)?,
+        })
+    }
+}
+
+const MAGIC: &[u8; 8] = b"dsclaim3";
+
+const MIN_COUNT: u32 = 2;
+
+/// The training sequences of one annotated document, passed to `visit` with the tagger
+/// they train (0: cues, 1: spans) and their gold labels.
+fn examples(
+    doc: &Document,
+    gold: &[GoldClaim],
+    an: &Analysis,
+    mut visit: impl FnMut(usize, &[Vec<u32>], &[usize]),
+) {
+    let mut cue_labels = vec![O; doc.tokens.len()];
+    let mut cue_marks = vec![false; doc.tokens.len()];
+    let cues: Vec<Range<usize>> = gold.iter().map(|g| doc.tokens_in(g.cue)).collect();
+    for c in &cues {
+        if c.is_empty() || cue_labels[c.clone()].iter().any(|&l| l != O) {
+            continue;
+        }
+        cue_labels[c.start] = 1;
+        cue_labels[c.start + 1..c.end]
+            .iter_mut()
+            .for_each(|l| *l = 2);
+        cue_marks[c.clone()].iter_mut().for_each(|m| *m = true);
+    }
+    let mut f = Features::default();
+    for s in &doc.sentences {
+        let range = s.tokens();
+        let seq: Vec<Vec<u32>> = range
+            .clone()
+            .map(|i| {
+                f.clear();
+                cue_features(an, doc, i, &range, &mut f);
+                f.keys.clone()
+            })
+            .collect();
+        visit(0, &seq, &cue_labels[range]);
+    }
+    for (g, cue) in gold.iter().zip(&cues) {
+        if cue.is_empty() {
+            continue;
+        }
+        let window = an.window(doc, cue);
+        let mut labels = vec![O; window.len()];
+        let mut mark = |span: Span, begin: usize, inside: usize| {
+            let r = doc.tokens_in(span);
+            let r = r.start.max(window.start)..r.end.min(window.end);
+            for i in r.clone() {
+                labels[i - window.start] = if i == r.start { begin } else { inside };
+            }
+        };
+        for &c in &g.content {
+            mark(c, B_CON, I_CON);
+        }
+        if let Some(s) = g.source {
+            mark(s, B_SRC, I_SRC);
+        }
+        let seq = span_features(an, cue, &cue_lemma(an, cue), &cue_marks, &window);
+        visit(1, &seq, &labels);
+    }
+}
