@@ -158,11 +158,13 @@ fn mention_text(doc: &Document, mention: usize) -> String {
 /// The entity a source refers to: a name inside it, or for a pronoun or a definite
 /// description ("the ministry", "the publication") the last fitting entity before it.
 pub fn link(doc: &Document, source: Span) -> Option<EntityId> {
-    if let Some(m) = doc
-        .mentions
-        .iter()
-        .position(|m| m.span.overlaps(source) && m.entity.is_some())
-    {
+    // A person named inside the source is the speaker ("Ukraine President Volodymyr
+    // Zelensky"), then an organisation ("Russia's Ministry of Defence"), then any name.
+    let inside: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&m| doc.mentions[m].span.overlaps(source) && doc.mentions[m].entity.is_some())
+        .collect();
+    let by_label = |label: EntityLabel| inside.iter().copied().find(|&m| doc.mentions[m].label == label);
+    if let Some(m) = by_label(EntityLabel::Person).or_else(|| by_label(EntityLabel::Org)).or(inside.first().copied()) {
         return entity_of(doc, m);
     }
     let toks: Vec<usize> = doc.tokens_in(source).collect();

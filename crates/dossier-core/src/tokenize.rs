@@ -63,6 +63,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             i = end;
             continue;
         }
+        if let Some(end) = standalone_clitic(text, i) {
+            push(&mut out, start, end, TokenKind::Word);
+            i = end;
+            continue;
+        }
         // Punctuation: runs of the same mark ("...", "--", "``") stay together.
         let mut end = i + c.len_utf8();
         if matches!(c, '.' | '-' | '`' | '\'' | '!' | '?' | '=' | '*') {
@@ -84,6 +89,20 @@ pub fn tokens(text: &str) -> Vec<Token> {
         i = end;
     }
     out
+}
+
+/// A clitic standing alone after a space, as in text already tokenised the CoNLL way
+/// ("Lord 's ground"): one token, as if split off its word.
+fn standalone_clitic(text: &str, i: usize) -> Option<usize> {
+    let c = text[i..].chars().next()?;
+    let after_space = text[..i].chars().next_back().is_none_or(char::is_whitespace);
+    if !is_apostrophe(c) || !after_space {
+        return None;
+    }
+    let from = i + c.len_utf8();
+    let end = scan(text, from, is_word_char);
+    let word = &text[from..end];
+    CLITICS.iter().any(|k| word.eq_ignore_ascii_case(k)).then_some(end)
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
@@ -226,6 +245,12 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if !boundary && end < tokens.len() && line_break_between(text, tokens[end - 1], tokens[end]) {
             boundary = true;
         }
+        if !boundary && i == first {
+            if let Some(dash) = dateline_end(text, &tokens[first..]) {
+                end = first + dash + 1;
+                boundary = true;
+            }
+        }
         if boundary || end >= tokens.len() {
             let span = Span::new(tokens[first].span.start as usize, tokens[end - 1].span.end as usize);
             out.push(Sentence { span, first_token: first as u32, end_token: end as u32 });
@@ -234,6 +259,31 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         i = end;
     }
     out
+}
+
+/// The index (relative to `tokens`) of the dash that closes a dateline at the start of
+/// a sentence: "KYIV, Jan 11 (Reuters) -", "ODESA, Ukraine, March 14, 2025 —". A dateline
+/// opens with a capitalised place name and holds only names, numbers and light
+/// punctuation before its dash; it is a sentence of its own, so that the report's first
+/// sentence starts after it.
+fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
+    let first = tokens.first()?.span.of(text);
+    if first.chars().count() < 3 || !first.chars().all(|c| c.is_uppercase() || c == '-' || c == '.') {
+        return None;
+    }
+    for (k, t) in tokens.iter().enumerate().take(14).skip(1) {
+        let s = t.span.of(text);
+        if matches!(s, "-" | "--" | "—" | "–") {
+            let next = tokens.get(k + 1)?.span.of(text);
+            return next.chars().next().is_some_and(|c| c.is_uppercase() || is_quote(c)).then_some(k);
+        }
+        let c = s.chars().next().unwrap_or(' ');
+        let allowed = c.is_uppercase() || c.is_ascii_digit() || matches!(s, "," | "(" | ")" | "." | "/");
+        if !allowed {
+            return None;
+        }
+    }
+    None
 }
 
 fn line_break_between(text: &str, a: Token, b: Token) -> bool {
@@ -258,6 +308,11 @@ mod tests {
     }
 
     #[test]
+    fn keeps_a_clitic_that_stands_alone_whole() {
+        assert_eq!(words("at Lord 's ground , 'so' he said"), ["at", "Lord", "'s", "ground", ",", "'", "so", "'", "he", "said"]);
+    }
+
+    #[test]
     fn keeps_handles_urls_and_dashes() {
         assert_eq!(
             words("— Volodymyr Zelenskyy (@ZelenskyyUa) January 11, 2025 pic.twitter.com/5J0h… #Kursk"),
@@ -272,6 +327,17 @@ mod tests {
         let toks = tokens(text);
         let sents: Vec<&str> = sentences(text, &toks).iter().map(|s| s.span.of(text)).collect();
         assert_eq!(sents, ["Mr. Smith went to the U.S. Embassy.", "He said \"no.\"", "Then he left!", "New line here"]);
+    }
+
+    #[test]
+    fn a_dateline_is_a_sentence_of_its_own() {
+        let text = "KYIV, Jan 11 (Reuters) - Ukraine said it captured two soldiers. More later.";
+        let toks = tokens(text);
+        let sents: Vec<&str> = sentences(text, &toks).iter().map(|s| s.span.of(text)).collect();
+        assert_eq!(sents, ["KYIV, Jan 11 (Reuters) -", "Ukraine said it captured two soldiers.", "More later."]);
+        let text = "US troops - and others - left.";
+        let toks = tokens(text);
+        assert_eq!(sentences(text, &toks).len(), 1);
     }
 
     #[test]

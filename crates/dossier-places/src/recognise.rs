@@ -107,6 +107,9 @@ fn in_list(list: &[&str], word: &str) -> bool {
     list.contains(&w.as_str())
 }
 
+/// Words after a name that make it a first- or second-level region.
+const ADMIN_WORDS: &[&str] = &["region", "oblast", "province", "governorate", "krai", "prefecture", "district"];
+
 /// Every toponym of `doc`, in text order, not overlapping.
 pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> bool) -> Vec<Toponym> {
     let mut found = Vec::new();
@@ -117,16 +120,25 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
         if mention.label.is_place() {
             let text = doc.str(mention.span);
             let text = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
-            let key = fold(text);
+            let mut span = Span::new(mention.span.end as usize - text.len(), mention.span.end as usize);
+            // "Kursk region", "Kharkiv Oblast": the admin word after the name says which
+            // of the places of that name is meant, when the gazetteer knows the pair.
+            if let Some(next) = doc.tokens.get(range.end) {
+                let word = doc.str(next.span);
+                let longer = Span::new(span.start as usize, next.span.end as usize);
+                if in_list(ADMIN_WORDS, word) && !gazetteer.find_ids(&fold(doc.str(longer))).is_empty() {
+                    span = longer;
+                }
+            }
+            let key = fold(doc.str(span));
             if !gazetteer.find_ids(&key).is_empty() {
-                let span = Span::new(mention.span.end as usize - text.len(), mention.span.end as usize);
                 found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None });
                 blocked[range].iter_mut().for_each(|b| *b = true);
             }
         } else if mention.label == EntityLabel::Org && !range.is_empty() {
             // A place that opens an organisation's name locates it ("Mansfield Police
             // Department"); anywhere later it is part of the name ("Bank of England").
-            let first_place = (range.start + 1..=range.end)
+            let first_place = (range.start + 1..range.end)
                 .rev()
                 .find(|&j| !gazetteer.find_ids(&fold(slice(doc, range.start, j))).is_empty());
             let start = first_place.unwrap_or(range.start);

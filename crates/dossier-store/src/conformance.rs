@@ -139,6 +139,9 @@ fn finds_entities_by_alias(mut store: Box<dyn Store>) {
     assert_eq!(detail.mentions.len(), 2);
     assert_eq!(store.entities(Some("kursk"), 10).unwrap()[0].geonames_id, Some(538555));
     assert!(store.entity("Nobody").unwrap().is_none());
+    // A word of the name finds it even where no document used it alone.
+    assert_eq!(store.entity("Volodymyr").unwrap().unwrap().entity.name, "Volodymyr Zelensky");
+    assert!(store.entity("Volo").unwrap().is_none());
 }
 
 fn lists_claims_by_speaker(mut store: Box<dyn Store>) {
@@ -148,6 +151,8 @@ fn lists_claims_by_speaker(mut store: Box<dyn Store>) {
     assert_eq!(by_alias[0].speakers, ["Volodymyr Zelensky"]);
     assert_eq!(by_alias[0].published.as_deref(), Some("2025-01-11"));
     assert!(by_alias[0].content.starts_with("Ukrainian forces captured"));
+    let by_word = store.claims(&ClaimFilter { speaker: Some("Volodymyr".into()), limit: 10 }).unwrap();
+    assert_eq!(by_word.len(), 1);
     let none = store.claims(&ClaimFilter { speaker: Some("Putin".into()), limit: 10 }).unwrap();
     assert!(none.is_empty());
 }

@@ -421,19 +421,23 @@ impl Store for SqliteStore {
 
     fn entity(&self, name: &str) -> Result<Option<EntityDetail>, StoreError> {
         let lower = name.to_lowercase();
-        let entity = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {ENTITY_COLUMNS} FROM entities e
-                     WHERE lower(e.name) = ?1 OR e.key = ?1
-                        OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND lower(a.alias) = ?1)
-                     ORDER BY (lower(e.name) = ?1) DESC, e.mention_count DESC LIMIT 1"
-                ),
-                [&lower],
-                entity_row,
-            )
-            .optional()?;
+        // An exact name, key or alias first; failing that, a name holding the words
+        // ("Zelensky" finds "Volodymyr Zelensky" before any document used the surname).
+        let exact = format!(
+            "SELECT {ENTITY_COLUMNS} FROM entities e
+             WHERE lower(e.name) = ?1 OR e.key = ?1
+                OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND lower(a.alias) = ?1)
+             ORDER BY (lower(e.name) = ?1) DESC, e.mention_count DESC LIMIT 1"
+        );
+        let partial = format!(
+            "SELECT {ENTITY_COLUMNS} FROM entities e
+             WHERE ' ' || lower(e.name) || ' ' LIKE '% ' || ?1 || ' %'
+             ORDER BY e.mention_count DESC LIMIT 1"
+        );
+        let mut entity = self.conn.query_row(&exact, [&lower], entity_row).optional()?;
+        if entity.is_none() {
+            entity = self.conn.query_row(&partial, [&lower], entity_row).optional()?;
+        }
         let Some(entity) = entity else { return Ok(None) };
         let mut stmt = self.conn.prepare("SELECT alias, count FROM aliases WHERE entity_id = ?1 ORDER BY count DESC, alias")?;
         let aliases = stmt
@@ -461,20 +465,23 @@ impl Store for SqliteStore {
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
         let speaker = filter.speaker.as_ref().map(|s| s.to_lowercase());
+        // The speaker as the registry knows it, so that any alias finds every claim.
+        let entity = match &filter.speaker {
+            Some(name) => self.entity(name)?.map(|d| d.entity.id),
+            None => None,
+        };
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.document_id, d.title, COALESCE(d.published, d.anchor), c.ordinal, c.cue, c.kind, c.hedge,
                     c.parent_ordinal, c.content, c.start_byte, c.end_byte
              FROM claims c JOIN documents d ON d.id = c.document_id
              WHERE ?1 IS NULL OR EXISTS (
-                 SELECT 1 FROM claim_sources s LEFT JOIN entities e ON e.id = s.entity_id
-                 WHERE s.claim_id = c.id AND (
-                     lower(s.name) = ?1 OR lower(e.name) = ?1 OR e.key = ?1
-                     OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND lower(a.alias) = ?1)))
+                 SELECT 1 FROM claim_sources s
+                 WHERE s.claim_id = c.id AND (lower(s.name) = ?1 OR s.entity_id = ?3))
              ORDER BY c.document_id, c.ordinal LIMIT ?2",
         )?;
         let mut sources = self.conn.prepare("SELECT name FROM claim_sources WHERE claim_id = ?1")?;
         let rows: Vec<(i64, ClaimRow)> = stmt
-            .query_map(params![speaker, filter.limit as i64], |r| {
+            .query_map(params![speaker, filter.limit as i64, entity], |r| {
                 Ok((
                     r.get(0)?,
                     ClaimRow {
