@@ -99,6 +99,7 @@ pub fn resolve(doc: &mut Document) {
     split_titles(doc);
     doc.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut links = aliases(doc);
+    slashed_names(doc, &mut links);
     handles(doc, &mut links);
     group(doc, &links);
 }
@@ -195,6 +196,18 @@ fn aliases(doc: &mut Document) -> Vec<Option<usize>> {
         }
     }
     links
+}
+
+/// "Volodymyr Zelenskyy / Володимир Зеленський": one name in two scripts or spellings,
+/// as social-media signatures write it, names one entity.
+fn slashed_names(doc: &Document, links: &mut [Option<usize>]) {
+    for k in 1..doc.mentions.len() {
+        let (a, b) = (&doc.mentions[k - 1], &doc.mentions[k]);
+        let between = doc.text[a.span.end as usize..b.span.start.max(a.span.end) as usize].trim();
+        if a.label == b.label && matches!(a.label, EntityLabel::Person | EntityLabel::Org) && between == "/" {
+            links[k] = links[k].or(Some(k - 1));
+        }
+    }
 }
 
 /// "Volodymyr Zelenskyy (@ZelenskyyUa)": a handle in brackets after a person or
@@ -347,6 +360,23 @@ fn group(doc: &mut Document, links: &[Option<usize>]) {
             }
         })
         .collect();
+}
+
+#[cfg(test)]
+mod slash_tests {
+    use super::*;
+
+    #[test]
+    fn a_name_in_two_scripts_is_one_entity() {
+        let mut doc = Document::new("d", "— Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) January 11, 2025");
+        for name in ["Volodymyr Zelenskyy", "Володимир Зеленський"] {
+            let start = doc.text.find(name).unwrap();
+            doc.mentions.push(Mention { span: Span::new(start, start + name.len()), label: EntityLabel::Person, entity: None });
+        }
+        resolve(&mut doc);
+        assert_eq!(doc.entities.len(), 1, "{:?}", doc.entities);
+        assert_eq!(doc.entities[0].mentions.len(), 3, "both names and the handle");
+    }
 }
 
 #[cfg(test)]

@@ -73,5 +73,5 @@ pub fn locate(place: &str) -> Option<(f64, f64)> {
             return Some((lat, lon));
         }
     }
-    dossier_places::Gazetteer::embedded().best(place).map(|e| (e.lat, e.lon))
+    dossier_places::Gazetteer::embedded().find(place).into_iter().max_by_key(|e| e.population).map(|e| (e.lat, e.lon))
 }

@@ -202,7 +202,7 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Ingest { paths, db, quiet } => ingest(&paths, &db, quiet),
         Command::Show { what, id, db, json, limit } => show(what, id, &db, json, limit),
-        Command::Query { query, db, json, limit } => query(query, &db, json, limit),
+        Command::Query { query, db, json, limit } => run_query(query, &db, json, limit),
         Command::Export { format, db, out } => {
             let store = open_store(&db)?;
             export::export(&store, format, out.as_deref())?;
@@ -210,7 +210,11 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Train { model: TrainModel::Ner { data, out } } => {
             let started = std::time::Instant::now();
-            let model = dossier_entities::train(&dossier_entities::TrainOptions::from_data_dir(&data))
+            let options = dossier_entities::TrainOptions {
+                conll: vec![data.join("conll2003-train.conll")],
+                ..dossier_entities::TrainOptions::default()
+            };
+            let model = dossier_entities::train(&options)
                 .with_context(|| format!("training from {}", data.display()))?;
             if let Some(dir) = out.parent() {
                 std::fs::create_dir_all(dir)?;
@@ -327,7 +331,7 @@ fn show(what: ShowWhat, id: Option<i64>, db: &std::path::Path, json: bool, limit
     Ok(true)
 }
 
-fn query(query: Query, db: &std::path::Path, json: bool, limit: usize) -> Result<bool> {
+fn run_query(query: Query, db: &std::path::Path, json: bool, limit: usize) -> Result<bool> {
     let store = open_store(db)?;
     let mut out = io::stdout().lock();
     match query {
