@@ -37,6 +37,11 @@ impl Engine {
         self.pipeline.stages().map(|s| s.name()).collect()
     }
 
+    /// The stages in their order, for benchmarks that time them one by one.
+    pub fn stages(&self) -> impl Iterator<Item = &dyn Stage> {
+        self.pipeline.stages()
+    }
+
     /// Analyses `doc`, adding each stage's time to its slot of `spent`.
     pub fn analyze_timed(&self, doc: &mut Document, spent: &mut [Duration]) {
         self.pipeline.run_timed(doc, spent);
