@@ -96,16 +96,20 @@ fn a_jsonl_line_that_is_not_json_is_skipped_and_the_rest_is_read() {
 }
 
 #[test]
-fn truncated_html_still_yields_its_text() {
+fn truncated_html_is_stored_with_a_warning_and_keeps_the_database() {
     let dir = workdir("html");
+    assert!(dossier(&["ingest", "good.txt", "--quiet"], &dir).status.success());
     let page = "<html><head><title>Strike on port</title></head><body><article><p>Russian drones struck \
                 the port of Odesa overnight, the governor said. Firefighters worked through the night to \
                 contain the blaze at the grain terminal, and rescuers searched the rubble for survivors";
     std::fs::write(dir.join("cut.html"), page).unwrap();
-    let o = dossier(&["analyze", "cut.html", "--json"], &dir);
+    let o = dossier(&["ingest", "cut.html", "--quiet"], &dir);
     assert!(o.status.success(), "{}", stderr(&o));
-    let brief: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(documents_stored(&dir), 2, "the good report stays, the cut page is added");
+    let shown = dossier(&["show", "document", "2", "--json"], &dir);
+    let brief: serde_json::Value = serde_json::from_str(stdout(&shown).trim()).unwrap();
     assert_eq!(brief["meta"]["title"], "Strike on port");
+    assert!(brief["diagnostics"].to_string().contains("cut short"), "{}", brief["diagnostics"]);
     std::fs::remove_dir_all(&dir).ok();
 }
 
