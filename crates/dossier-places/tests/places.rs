@@ -106,3 +106,36 @@ fn the_table_answers_for_the_events_stage() {
     assert_eq!(g.country("UA").map(|e| e.name.as_str()), Some("Ukraine"));
     assert!(g.find("nowhere at all").is_empty());
 }
+
+fn with_mentions(text: &str, mentions: &[(&str, EntityLabel)]) -> Document {
+    let mut doc = Document::new("t", text);
+    for &(name, label) in mentions {
+        let at = text.find(name).unwrap();
+        doc.mentions.push(Mention { span: Span::new(at, at + name.len()), label, entity: None });
+    }
+    stage().run(&mut doc);
+    doc
+}
+
+#[test]
+fn a_place_the_entity_stage_took_for_an_organisation_or_a_person_is_still_found() {
+    let text = "Greenville police arrested a man on Friday. He was taken to Spartanburg later.";
+    let doc = with_mentions(text, &[("Greenville", EntityLabel::Org), ("Spartanburg", EntityLabel::Person)]);
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Greenville", "Spartanburg"]);
+    assert!(doc.places.iter().all(|p| p.country == "US" && p.mention.is_none()), "{:?}", doc.places);
+}
+
+#[test]
+fn a_demonym_labelled_norp_stays_out() {
+    let text = "Ukrainian officials said Georgian volunteers had left.";
+    let doc = with_mentions(text, &[("Ukrainian", EntityLabel::Norp), ("Georgian", EntityLabel::Norp)]);
+    assert_eq!(doc.places, vec![]);
+}
+
+#[test]
+fn an_admin1_entry_carries_its_geonames_id() {
+    let g = Gazetteer::embedded();
+    let kursk = g.find("Kursk Oblast").into_iter().find(|e| e.kind == Kind::Admin1).unwrap();
+    assert_eq!(kursk.geonames_id, Some(538555));
+}
