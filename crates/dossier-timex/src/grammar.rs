@@ -452,6 +452,15 @@ impl<'a> Scanner<'a> {
         if let Some((q_end, part, n)) = self.part_of_year(i + 1) {
             return Some(Hit::date(q_end, part(y, n), false));
         }
+        // "the 1988 period" of a quarterly report is that year's quarter.
+        if matches!(next, "quarter" | "period")
+            && let Some(Point::Quarter(_, q)) = self.last.get()
+        {
+            return Some(Hit {
+                derived: true,
+                ..Hit::date(i + 2, Point::Quarter(y, q), false)
+            });
+        }
         Some(Hit::date(i + 1, Point::Year(y), false))
     }
 
@@ -580,13 +589,18 @@ impl<'a> Scanner<'a> {
         if unit == Unit::Second && matches!(self.w(i), "a" | "one") {
             return None;
         }
-        if n == Some(1) && plural {
+        // "one days" is no duration, nor "the 1988 quarter".
+        if (n == Some(1) && plural) || (n.is_some_and(|n| n >= 1000) && !plural) {
             return None;
         }
         let mut end = j + 1;
         if self.seq(end, &["and", "a", "half"]) {
             half = true;
             end += 3;
+        }
+        // An age ("52 years old") and a rate ("$2 million a year") are not periods of time.
+        if self.w(end) == "old" || (matches!(self.w(i), "a" | "an") && self.rate_before(i, end)) {
+            return None;
         }
         match (self.w(end), n) {
             ("ago", Some(1)) if unit == Unit::Year && matches!(self.last.get(), Some(Point::Quarter(..))) => {
@@ -606,6 +620,21 @@ impl<'a> Scanner<'a> {
             return None;
         }
         Some(Hit::duration(end, duration_value(n, unit, half)))
+    }
+
+    /// Whether "a year" at `i..end` is the "per" of a rate: it follows an amount or a
+    /// plural count ("358,000 a month", "four flights a week") and is not itself a
+    /// shift ("$4 million a year earlier").
+    fn rate_before(&self, i: usize, end: usize) -> bool {
+        let prev = self.before(i);
+        let amount = prev.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(prev, "million" | "billion" | "thousand" | "hundred" | "cents" | "percent" | "%")
+            || (prev.len() > 4
+                && prev.ends_with('s')
+                && !prev.ends_with("ss")
+                && !matches!(prev, "perhaps" | "always" | "sometimes" | "towards" | "afterwards" | "besides")
+                && prev.bytes().all(|b| b.is_ascii_lowercase()));
+        amount && !matches!(self.w(end), "ago" | "earlier" | "before" | "later" | "after" | "from")
     }
 
     /// A count word sequence: the number and the token after it; `None` for a vague count.
@@ -639,12 +668,23 @@ impl<'a> Scanner<'a> {
         if unit == Unit::Year
             && let Some(p @ (Point::Quarter(..) | Point::Year(_) | Point::Half(..))) = self.last.get()
         {
+            let p = if n == -1 { self.year_before(p)? } else { p.shift_years(n)? };
             return Some(Hit {
                 derived: true,
-                ..Hit::date(end, p.shift_years(n)?, true)
+                ..Hit::date(end, p, true)
             });
         }
         self.relative(end, |a| calendar::shift(a, unit, n), unknown_of(unit))
+    }
+
+    /// The year before `p`, except that a bare year already one before the report's
+    /// is the comparison itself: "in the 1988 period ... the year-ago results" of a
+    /// 1989 report are 1988's.
+    fn year_before(&self, p: Point) -> Option<Point> {
+        match (p, self.anchor) {
+            (Point::Year(y), Some(a)) if y == a.year() - 1 => Some(p),
+            _ => p.shift_years(-1),
+        }
     }
 
     // ------------------------------------------------------------------ months
@@ -756,6 +796,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// A day, then maybe a part of it or a clock time: "Friday morning", "Friday at 3 p.m.".
+    /// "Friday night" stays the day: TimeBank and AQUAINT annotate it so more often than
+    /// as `TNI`.
     fn with_part_of_day(
         &self,
         end: usize,
@@ -803,7 +845,7 @@ impl<'a> Scanner<'a> {
             "now" | "currently" | "nowadays" | "presently" => reference(i + 1, "PRESENT_REF"),
             "right" if self.w(i + 1) == "now" => reference(i + 2, "PRESENT_REF"),
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
-            "current" if matches!(self.w(i + 1), "," | "." | "levels" | "level") => reference(i + 1, "PRESENT_REF"),
+            "current" if self.current_state(i + 1) => reference(i + 1, "PRESENT_REF"),
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
             "recent" if lexicon::unit(self.w(i + 1)).is_none() && matches!(self.w(i + 1), "," | "." | ")" | "") => {
                 reference(i + 1, "PAST_REF")
@@ -846,6 +888,16 @@ impl<'a> Scanner<'a> {
                 )
             }
             "quarter" if prev == "the" => self.reporting_quarter(i + 1, 0),
+            "year" if prev == "the" => self.the_year(i + 1),
+            "full" | "calendar" if prev == "the" && self.w(i + 1) == "year" => self.the_year(i + 2),
+            "year" if self.w(i + 1) == "end" || self.seq(i + 1, &["'s", "end"]) => {
+                let end = if self.w(i + 1) == "end" { i + 2 } else { i + 3 };
+                self.relative(end, |a| Some(Point::Year(a.year())), "XXXX")
+                    .map(|h| Hit {
+                        modifier: Some("END"),
+                        ..h
+                    })
+            }
             "year-ago" | "year-earlier" => self.year_ago(i),
             _ => {
                 if let Some((end, part, n)) = self.part_of_year(i) {
@@ -866,6 +918,18 @@ impl<'a> Scanner<'a> {
                 None
             }
         }
+    }
+
+    /// "current" before a noun of state ("current market conditions", "his current
+    /// wife") or at a clause's end means now; before a unit ("the current quarter")
+    /// it names that period instead, and "current account" is a term of trade.
+    fn current_state(&self, next: usize) -> bool {
+        let w = self.w(next);
+        matches!(w, "," | "." | ";")
+            || (w.len() > 2
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && lexicon::unit(w).is_none()
+                && !matches!(w, "fiscal" | "calendar" | "account" | "accounts" | "and" | "or"))
     }
 
     /// "tonight", "overnight": a part of the anchor's day, `days` away.
@@ -951,7 +1015,7 @@ impl<'a> Scanner<'a> {
         match self.last.get() {
             Some(p @ (Point::Quarter(..) | Point::Half(..) | Point::Year(_))) => Some(Hit {
                 derived: true,
-                ..Hit::date(end, p.shift_years(-1)?, true)
+                ..Hit::date(end, self.year_before(p)?, true)
             }),
             _ if end == i + 2 => self.reporting_quarter(end, -1),
             _ => self.relative(end, |a| calendar::shift(a, Unit::Year, -1), "XXXX"),
@@ -963,8 +1027,29 @@ impl<'a> Scanner<'a> {
         if let Some(y) = lexicon::year_number(self.w(j)) {
             return Some(Hit::date(j + 1, Point::Year(y), false));
         }
+        if self.before(i) == "the" && self.w(i + 1) == "year" {
+            return self.the_year(i + 2);
+        }
         let (end, part, n) = self.part_of_year(i + 1)?;
         self.part_without_year(i + 1, end, part, n)
+    }
+
+    /// "the year" after its last word at `end - 1`: the report's year; a twelve-month
+    /// span when its end is given ("the year ended Sept. 30"); a year when it is named
+    /// ("the year two thousand"). "The year before" is left to the words after it.
+    fn the_year(&self, end: usize) -> Option<Hit> {
+        match self.w(end) {
+            "ended" | "ending" => return Some(Hit::duration(end, duration_value(Some(1), Unit::Year, false))),
+            "before" | "earlier" | "after" | "later" | "following" | "-" => return None,
+            _ => {}
+        }
+        if let Some(y) = lexicon::year_number(self.w(end)) {
+            return Some(Hit::date(end + 1, Point::Year(y), false));
+        }
+        if self.seq(end, &["two", "thousand"]) {
+            return Some(Hit::date(end + 2, Point::Year(2000), false));
+        }
+        self.relative(end, |a| Some(Point::Year(a.year())), "XXXX")
     }
 
     /// "this week", "last Friday", "next month", "the past three months", "this past summer".
@@ -983,6 +1068,10 @@ impl<'a> Scanner<'a> {
             "last" | "past" | "previous" | "latest" => -1,
             _ => 1,
         };
+        // "the current fiscal year" is the year for our purposes.
+        if self.w(j) == "fiscal" && lexicon::unit(self.w(j + 1)).is_some() {
+            j += 1;
+        }
         let next = self.w(j);
 
         // "the past three months", "the next few days", "the first nine months"

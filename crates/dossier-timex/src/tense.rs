@@ -37,9 +37,10 @@ const NOT_PAST: &[&str] = &[
 /// The tense a single word signals, if any.
 pub fn cue(word: &str, next: &str) -> Option<Tense> {
     match word {
-        "will" | "'ll" | "shall" | "wo" | "would" | "upcoming" | "scheduled" | "expected" | "expects" | "plans"
-        | "plan" | "planned" | "planning" | "due" | "until" | "tomorrow" => Some(Tense::Future),
-        "going" if next == "to" => Some(Tense::Future),
+        "will" | "'ll" | "shall" | "wo" | "would" | "upcoming" | "scheduled" | "expected" | "expects" | "due"
+        | "until" | "soon" | "tomorrow" => Some(Tense::Future),
+        // As nouns ("vacation plans", "the planned trip") these say nothing of time.
+        "going" | "set" | "plans" | "plan" | "planned" | "planning" if next == "to" => Some(Tense::Future),
         "is" | "are" | "am" | "says" | "say" | "does" | "has" | "have" => Some(Tense::Present),
         w if IRREGULAR_PAST.contains(&w) => Some(Tense::Past),
         w if w.len() >= 5
@@ -59,10 +60,13 @@ pub fn cue(word: &str, next: &str) -> Option<Tense> {
 /// ("will travel to Nairobi on Tuesday"); otherwise the nearest cue, ties to the left.
 pub fn around(words: &[String], sentence: std::ops::Range<usize>, start: usize, end: usize) -> Option<Tense> {
     let word = |i: usize| words.get(i).map_or("", String::as_str);
-    let mut left = (sentence.start..start)
-        .rev()
-        .filter_map(|i| cue(word(i), word(i + 1)).map(|t| (start - i, t)));
-    let right = (end..sentence.end).filter_map(|i| cue(word(i), word(i + 1)).map(|t| (i + 1 - end, t)));
+    // A schedule that "had been" set is one that has passed: "had been due to expire Friday".
+    let cue_at = |i: usize| match cue(word(i), word(i + 1)) {
+        Some(Tense::Future) if i > 0 && word(i - 1) == "been" => Some(Tense::Past),
+        t => t,
+    };
+    let mut left = (sentence.start..start).rev().filter_map(|i| cue_at(i).map(|t| (start - i, t)));
+    let right = (end..sentence.end).filter_map(|i| cue_at(i).map(|t| (i + 1 - end, t)));
     let best_left = left.next();
     let best_right = right.into_iter().next();
     let nearest = match (best_left, best_right) {

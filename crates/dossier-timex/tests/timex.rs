@@ -219,3 +219,84 @@ fn odd_input_is_not_a_crash() {
         run(text, SAT);
     }
 }
+
+#[test]
+fn current_before_a_noun_means_now() {
+    assert_eq!(
+        found("Under current rules the plant may stay open, in the current quarter at least.", SAT),
+        ["current = PRESENT_REF", "the current quarter = 2025-Q1"]
+    );
+    assert_eq!(found("The current account deficit grew.", SAT), Vec::<String>::new());
+}
+
+#[test]
+fn ages_and_rates_are_not_durations() {
+    assert_eq!(found("The mayor, 52 years old, resigned.", SAT), Vec::<String>::new());
+    assert_eq!(
+        found("The deal saves $3 million a year and adds four flights a week.", SAT),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("Profit was $3 million a year earlier.", SAT),
+        ["a year earlier = 2024"]
+    );
+}
+
+#[test]
+fn the_year_ago_period_of_a_year_already_past_is_that_year() {
+    // 2024 is already the year before the report, so "year-ago" points back to it.
+    assert_eq!(
+        found("Sales rose from the 2024 period. The year-ago results were restated.", SAT),
+        ["the 2024 = 2024", "The year-ago = 2024"]
+    );
+}
+
+#[test]
+fn schedules_and_plans_point_the_way_they_read() {
+    // 2025-01-11 is a Saturday.
+    assert_eq!(
+        found("The talks are set to resume Monday.", SAT),
+        ["Monday = 2025-01-13"]
+    );
+    assert_eq!(
+        found("The offer had been due to expire Friday.", SAT),
+        ["Friday = 2025-01-10"]
+    );
+    assert_eq!(
+        found("On Thursday, when the envoy dropped his holiday plans, the talks stalled.", SAT),
+        ["Thursday = 2025-01-09"]
+    );
+    assert_eq!(
+        found("The envoy could arrive as soon as Tuesday.", SAT),
+        ["Tuesday = 2025-01-14"]
+    );
+}
+
+#[test]
+fn a_weekday_night_is_that_day() {
+    // The news corpora annotate "Friday night" as the day far more often than as its night.
+    assert_eq!(
+        found("Protesters gathered Friday night in the square.", SAT),
+        ["Friday = 2025-01-10"]
+    );
+}
+
+#[test]
+fn the_year_is_the_reports_unless_its_end_is_given() {
+    assert_eq!(
+        found("For the year, sales rose; by year end they may fall.", SAT),
+        ["the year = 2025", "year end = 2025 (END)"]
+    );
+    assert_eq!(
+        found("Profit for the year ended June 30 fell, and the current fiscal year looks better.", SAT),
+        ["the year = P1Y", "June 30 = 2024-06-30", "the current fiscal year = 2025"]
+    );
+}
+
+#[test]
+fn a_year_before_a_quarter_names_that_years_quarter() {
+    assert_eq!(
+        found("Profit rose in the third quarter, against a loss in the 2023 quarter.", SAT),
+        ["the third quarter = 2024-Q3", "the 2023 quarter = 2023-Q3"]
+    );
+}
