@@ -5,7 +5,8 @@
 //! police broke up is "Protest with intervention"), which a bag of words over the
 //! report captures better than more rules. The rules' own reading is one of the
 //! features, so the model learns where to trust them. Trained by the project's
-//! `train_acled` example; the weights are a small gzipped text table.
+//! `train_acled` example, on the full engine's reading of ACLED notes; the weights are a
+//! small gzipped text table.
 
 use dossier_core::{Document, Event};
 use flate2::read::GzDecoder;
@@ -89,6 +90,25 @@ pub struct Perceptron {
 }
 
 impl Perceptron {
+    /// Trains on the features seen in at least `min_notes` examples (rarer words are
+    /// names and typos, which the model would only memorise); examples without
+    /// features are not the model's to code and are left out.
+    pub fn train_pruned(
+        mut examples: Vec<(Vec<String>, String)>,
+        min_notes: usize,
+        epochs: usize,
+    ) -> Perceptron {
+        examples.retain(|(feats, _)| !feats.is_empty());
+        let mut seen = HashMap::<String, usize>::new();
+        for f in examples.iter().flat_map(|(feats, _)| feats) {
+            *seen.entry(f.clone()).or_default() += 1;
+        }
+        for (feats, _) in &mut examples {
+            feats.retain(|f| seen[f] >= min_notes);
+        }
+        Perceptron::train(&examples, epochs)
+    }
+
     /// Trains on `(features, class)` pairs for `epochs` passes, averaging the weights
     /// over every step (which keeps late, lucky updates from dominating).
     pub fn train(examples: &[(Vec<String>, String)], epochs: usize) -> Perceptron {

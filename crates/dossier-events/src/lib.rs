@@ -49,6 +49,14 @@ impl EventStage {
         }
     }
 
+    /// The built-in lexicon with `model` coding the main event in ACLED's types.
+    pub fn with_acled(model: classify::Perceptron) -> EventStage {
+        EventStage {
+            acled: Some(model),
+            ..EventStage::rules_only()
+        }
+    }
+
     /// The built-in lexicon without the ACLED model: the rules' own crosswalk.
     pub fn rules_only() -> EventStage {
         EventStage {
@@ -124,6 +132,7 @@ impl Stage for EventStage {
                 });
             }
         }
+        prune(doc, &words, &mut found);
         if let Some(m) = main_event(&found) {
             let mut event = found.remove(m).event;
             refine_main(doc, &words, &mut event);
@@ -175,7 +184,31 @@ fn is_false_trigger(doc: &Document, words: &[String], first: usize, hit: &Hit) -
         ""
     };
     let word = words[hit.start].as_str();
+    let after = |n: usize| {
+        &words[(hit.start + hit.len).min(words.len())..(hit.start + hit.len + n).min(words.len())]
+    };
+    // "usually execute their wounded": a habit described, not an event that happened.
+    if matches!(prev, "usually" | "habitually") {
+        return true;
+    }
     match hit.kind.name {
+        // "soldiers fighting on the Russian side": a participle that describes a group.
+        "armed_clash" if word.ends_with("ing") && is_plural_noun(prev) => true,
+        // "to help push back the offensive": help is the auxiliary of another verb.
+        "aid" if matches!(word, "help" | "helps" | "helped" | "assist") => {
+            HELPED_VERBS.contains(&next)
+        }
+        // "give reporters access", "receive treatment": no aid given or visit hosted.
+        "aid" if matches!(word, "give" | "gave" | "given" | "giving") => after(3).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "access" | "permission" | "interview" | "interviews"
+            )
+        }),
+        "hosting" if word.starts_with("receiv") => matches!(
+            next,
+            "treatment" | "medical" | "care" | "calls" | "reports" | "information" | "training"
+        ),
         "riot" => matches!(
             next,
             "police" | "gear" | "squad" | "squads" | "act" | "control" | "shields"
@@ -196,6 +229,33 @@ fn is_false_trigger(doc: &Document, words: &[String], first: usize, hit: &Hit) -
         }
         _ => false,
     }
+}
+
+/// Verbs that "help" can govern bare: "help push back", "help rebuild".
+const HELPED_VERBS: &[&str] = &[
+    "push", "build", "rebuild", "fight", "defend", "secure", "repel", "restore", "ensure",
+    "prevent", "stop", "end", "protect", "drive", "hold", "maintain", "keep", "make", "bring",
+];
+
+/// A plural common noun, by its ending: "soldiers", "countries"; not "is", "this", "its".
+fn is_plural_noun(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("'s")
+        && !matches!(
+            word,
+            "this"
+                | "thus"
+                | "was"
+                | "has"
+                | "does"
+                | "always"
+                | "perhaps"
+                | "whereas"
+                | "besides"
+                | "sometimes"
+        )
 }
 
 /// An event as found, before the main one is chosen.
@@ -226,6 +286,84 @@ fn leading_adverbial(words: &[String]) -> Option<usize> {
         return None;
     }
     words.iter().position(|w| w == ",")
+}
+
+/// Reports longer than this many sentences keep no bare statement events: the claims
+/// layer already holds who said what, and a news article's "said" is not its news.
+const SHORT_REPORT: usize = 4;
+
+/// Cuts the events a reader would call noise: a statement beside a substantive event
+/// (or anywhere in a long report), a second trigger of the same type in one sentence
+/// ("clashes on the field of battle", merged into the first), a later mention of an
+/// event already told ("the troops' capture"), and a purpose clause of a deployment or
+/// aid ("sent troops to assist Russia").
+fn prune(doc: &Document, words: &[String], found: &mut Vec<Found>) {
+    let long = doc.sentences.len() > SHORT_REPORT;
+    let substantive: Vec<usize> = found
+        .iter()
+        .filter(|f| f.event.kind != "statement")
+        .map(|f| f.sentence)
+        .collect();
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if f.event.kind == "statement" && (long || substantive.contains(&f.sentence)) {
+            continue;
+        }
+        let first = doc.tokens_in(f.event.trigger).start;
+        let prev = first.checked_sub(1).map_or("", |i| words[i].as_str());
+        if let Some(same) = kept.iter_mut().find(|k| {
+            k.sentence == f.sentence && k.event.kind == f.event.kind && k.background == f.background
+        }) {
+            merge_roles(&mut same.event, f.event);
+            continue;
+        }
+        let told = kept.iter().any(|k| k.event.kind == f.event.kind);
+        let nominal = matches!(
+            prev,
+            "the" | "this" | "that" | "their" | "its" | "his" | "her" | "'" | "’" | "'s" | "’s"
+        );
+        if told && nominal && f.event.kind != "statement" {
+            continue;
+        }
+        // "since Russia's full-scale invasion": an event named to date another.
+        let since = words[first.saturating_sub(4)..first]
+            .iter()
+            .any(|w| w == "since");
+        if since {
+            continue;
+        }
+        let purpose = prev == "to"
+            && kept.iter().any(|k| {
+                k.sentence == f.sentence
+                    && matches!(k.event.kind.as_str(), "deployment" | "aid")
+                    && first.saturating_sub(doc.tokens_in(k.event.trigger).end) <= 8
+            });
+        if purpose {
+            continue;
+        }
+        kept.push(f);
+    }
+    *found = kept;
+}
+
+/// Adds the participants of `other`, a second trigger of the same event, to `event`:
+/// its actors only if `event` has none ("fired at soldiers in combat": the soldiers
+/// are not also the ones firing), its targets unless already one side.
+fn merge_roles(event: &mut Event, other: Event) {
+    if event.actors.is_empty() {
+        event.actors = other.actors;
+    }
+    for p in other.targets {
+        let known = event
+            .actors
+            .iter()
+            .chain(&event.targets)
+            .any(|q| q.span.overlaps(p.span) || q.entity.is_some() && q.entity == p.entity);
+        if !known {
+            event.targets.push(p);
+        }
+    }
+    event.fatalities = event.fatalities.or(other.fatalities);
 }
 
 /// The index of the report's main event: the earliest substantive event of the first
@@ -288,6 +426,20 @@ fn refine_main(doc: &Document, words: &[String], event: &mut Event) {
         }
     }
 }
+
+/// The words for soldiers that make a sending a deployment.
+const TROOPS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "personnel",
+    "units",
+    "fighters",
+    "battalions",
+    "brigades",
+    "servicemen",
+    "mercenaries",
+];
 
 /// Words that turn a protest into another ACLED type: shots at it, violence by it, police breaking it up.
 const PROTEST_SHOT: &[&str] = &[
@@ -452,6 +604,18 @@ impl Context<'_> {
                 ]) =>
             {
                 "armed_clash"
+            }
+            // "sent at least 10,000 of its troops": a deployment, not aid.
+            "aid"
+                if matches!(
+                    self.words[self.hit().start].as_str(),
+                    "send" | "sends" | "sent" | "sending"
+                ) && after
+                    .iter()
+                    .take_while(|w| *w != "to")
+                    .any(|w| TROOPS.contains(&w.as_str())) =>
+            {
+                "deployment"
             }
             _ => k.name,
         };

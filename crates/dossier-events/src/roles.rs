@@ -236,6 +236,12 @@ impl Roles {
         {
             left = comma + 1;
         }
+        // "estimated that North Korea has sent": the subject of the reported clause.
+        if let Some(that) = (left..hit.start).rev().find(|&i| cx.words[i] == "that")
+            && !participants(cx, that + 1, hit.start).is_empty()
+        {
+            left = that + 1;
+        }
         let mut actors = participants(cx, left, hit.start);
         if actors.is_empty() {
             let start = sentence.first_token as usize;
@@ -260,6 +266,15 @@ impl Roles {
         if let Some(b) = (from..right).find(|&i| is_break(i)) {
             right = b;
         }
+        // "soldiers fighting on the Russian side": a participle starts a description.
+        if let Some(p) = (from + 1..right).find(|&i| {
+            let w = &cx.words[i];
+            w.len() > 5
+                && w.ends_with("ing")
+                && cx.doc.token_str(i).starts_with(|c: char| c.is_lowercase())
+        }) {
+            right = p;
+        }
         let mut targets = participants(cx, from, right);
         // "a soldier was shot by gunmen": the subject suffered, the agent follows "by".
         let passive = hit.start > 0
@@ -273,6 +288,11 @@ impl Roles {
                 .map(|b| participants(cx, b + 1, right))
                 .unwrap_or_default();
             targets = std::mem::replace(&mut actors, agents);
+        }
+        // "a pact between Putin and Kim": the parties of a joint act are its actors.
+        let joint = matches!(hit.kind.plover, "AGREE" | "COOPERATE" | "CONSULT");
+        if joint && actors.is_empty() && (from..right).any(|i| cx.words[i] == "between") {
+            actors = std::mem::take(&mut targets);
         }
         let heads = |ps: &[Participant], list: &[&str]| {
             ps.iter().any(|p| {
@@ -354,6 +374,13 @@ fn participants(cx: &Context, from: usize, to: usize) -> Vec<Participant> {
             let mut start = i;
             while start > from && is_modifier(doc, &cx.words[start - 1], start - 1) {
                 start -= 1;
+            }
+            // "Ukraine's military": the possessor says whose.
+            if start >= from + 2
+                && matches!(cx.words[start - 1].as_str(), "'s" | "’s")
+                && is_modifier(doc, &cx.words[start - 2], start - 2)
+            {
+                start -= 2;
             }
             let span = doc.tokens[start].span.cover(doc.tokens[i].span);
             out.push(Participant {

@@ -194,3 +194,62 @@ fn the_acled_model_codes_short_notes_of_unrest_only() {
     EventStage::rules_only().run(&mut b);
     assert_eq!(main_event(&a).acled, main_event(&b).acled);
 }
+
+#[test]
+fn a_long_report_keeps_no_bare_statements() {
+    let doc = analyse(
+        "The minister said on Monday that talks would resume. Officials announced a new budget. \
+         The spokesman told reporters the plan was sound. Critics said nothing had changed. \
+         The agency reported higher prices. Analysts said the figures were expected.",
+    );
+    assert!(
+        doc.events.iter().all(|e| e.kind != "statement"),
+        "{:?}",
+        doc.events.iter().map(|e| &e.kind).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_group_described_by_a_participle_is_not_a_clash() {
+    let doc = analyse("The army captured two soldiers fighting on the rebel side.");
+    assert_eq!(doc.events.len(), 1, "only the capture");
+}
+
+#[test]
+fn help_before_a_verb_is_not_aid() {
+    let doc = analyse("The units stayed in the region to help push back the offensive.");
+    assert!(doc.events.iter().all(|e| e.kind != "aid"));
+}
+
+#[test]
+fn sending_troops_is_a_deployment_and_its_purpose_no_second_event() {
+    let doc = analyse(
+        "Officials estimated that the republic has sent at least 10,000 of its troops to assist its ally.",
+    );
+    let kinds: Vec<&str> = doc.events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["deployment"]);
+    assert!(!doc.events[0].quantities.is_empty());
+}
+
+#[test]
+fn two_triggers_of_one_clash_make_one_event() {
+    let doc = analyse(
+        "The army reported the first direct clashes on the field of battle with Ukrainian troops.",
+    );
+    let clashes: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.kind == "armed_clash")
+        .collect();
+    assert_eq!(clashes.len(), 1);
+    assert_eq!(names(&doc, &clashes[0].targets), ["Ukrainian troops"]);
+}
+
+#[test]
+fn the_parties_of_a_pact_are_its_actors() {
+    let doc = analyse("A pact between the rebels and the army was signed in May.");
+    let pact = main_event(&doc);
+    assert_eq!(pact.kind, "agreement");
+    assert_eq!(names(&doc, &pact.actors), ["rebels", "army"]);
+    assert!(pact.targets.is_empty());
+}
