@@ -6,6 +6,7 @@
 pub mod contract;
 mod document;
 pub mod layers;
+pub mod numerals;
 mod span;
 mod stage;
 pub mod tokenize;

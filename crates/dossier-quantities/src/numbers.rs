@@ -13,43 +13,9 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     s.replace(',', "").parse().ok()
 }
 
-/// Cardinal number words: "one" to "ninety", with hyphenated compounds ("twenty-five").
+/// Cardinal number words: "one" to "ninety-nine", hyphenated compounds included.
 pub fn word_value(s: &str) -> Option<f64> {
-    if let Some((tens, ones)) = s.split_once('-') {
-        let (t, o) = (word_value(tens)?, word_value(ones)?);
-        return (t >= 20.0 && t % 10.0 == 0.0 && o < 10.0).then_some(t + o);
-    }
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(k) = UNITS.iter().position(|u| *u == s) {
-        return Some(k as f64);
-    }
-    TENS.iter()
-        .position(|t| *t == s)
-        .map(|k| 20.0 + 10.0 * k as f64)
+    dossier_core::numerals::cardinal(s).map(f64::from)
 }
 
 /// Multipliers that follow a number: "1.5 million", "three hundred".

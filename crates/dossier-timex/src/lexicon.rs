@@ -166,41 +166,7 @@ pub fn part_of_day(w: &str) -> Option<&'static str> {
 
 /// Cardinal number words up to ninety-nine, hyphenated or not.
 pub fn number_word(w: &str) -> Option<u32> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(n) = ONES.iter().position(|&x| x == w) {
-        return Some(n as u32);
-    }
-    if let Some(n) = TENS.iter().position(|&x| x == w) {
-        return Some(20 + 10 * n as u32);
-    }
-    let (tens, ones) = w.split_once('-')?;
-    let t = TENS.iter().position(|&x| x == tens)?;
-    let o = ONES[1..10].iter().position(|&x| x == ones)?;
-    Some(20 + 10 * t as u32 + o as u32 + 1)
+    dossier_core::numerals::cardinal(w)
 }
 
 /// A count: digits ("30", "1,000") or a number word.
