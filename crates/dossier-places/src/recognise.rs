@@ -113,6 +113,13 @@ fn in_list(list: &[&str], word: &str) -> bool {
 /// Words after a name that make it a first- or second-level region.
 const ADMIN_WORDS: &[&str] = &["region", "oblast", "province", "governorate", "krai", "prefecture", "district"];
 
+/// A person's name used short after the full name ("Kim" after "Kim Jong Un"): the
+/// entity layer has linked it, so it is the person and not a town called Kim.
+fn is_short_form_of_a_person(doc: &Document, mention: &dossier_core::Mention) -> bool {
+    mention.label == EntityLabel::Person
+        && mention.entity.is_some_and(|e| doc.entities[e.index()].name.len() > mention.span.len())
+}
+
 /// Every toponym of `doc`, in text order, not overlapping.
 pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> bool) -> Vec<Toponym> {
     let mut found = Vec::new();
@@ -138,7 +145,7 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
                 found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None });
                 blocked[range].iter_mut().for_each(|b| *b = true);
             }
-        } else if mention.label == EntityLabel::Norp {
+        } else if mention.label == EntityLabel::Norp || is_short_form_of_a_person(doc, mention) {
             blocked[range].iter_mut().for_each(|b| *b = true);
         }
     }

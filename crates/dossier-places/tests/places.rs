@@ -139,3 +139,24 @@ fn an_admin1_entry_carries_its_geonames_id() {
     let kursk = g.find("Kursk Oblast").into_iter().find(|e| e.kind == Kind::Admin1).unwrap();
     assert_eq!(kursk.geonames_id, Some(538555));
 }
+
+#[test]
+fn a_persons_short_name_is_the_person_not_a_town() {
+    let text = "Kim Jong Un visited Russia's far east. Kim inspected aerial centres.";
+    let mut doc = Document::new("t", text);
+    let full = Span::new(0, "Kim Jong Un".len());
+    let at = text.rfind("Kim").unwrap();
+    let short = Span::new(at, at + 3);
+    doc.mentions.push(Mention { span: full, label: EntityLabel::Person, entity: Some(EntityId(0)) });
+    doc.mentions.push(Mention { span: short, label: EntityLabel::Person, entity: Some(EntityId(0)) });
+    doc.entities.push(Entity {
+        name: "Kim Jong Un".into(),
+        label: EntityLabel::Person,
+        key: "person:kim jong un".into(),
+        mentions: vec![MentionId(0), MentionId(1)],
+        country: None,
+        geonames_id: None,
+    });
+    stage().run(&mut doc);
+    assert!(doc.places.iter().all(|p| p.span != short), "{:?}", doc.places);
+}
