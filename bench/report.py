@@ -49,6 +49,12 @@ def main():
         "|---|---:|---|---:|---:|",
         f"| NER tokens/s | {num(dossier['ner_tokens_per_sec'])} | {spacy_name} "
         f"| {num(spacy['tokens_per_sec'])} | **{ner_ratio:.2f}×** |",
+    ]
+    if "ner_in_pipeline_tokens_per_sec" in dossier:
+        inside = dossier["ner_in_pipeline_tokens_per_sec"]
+        rows.append(f"| NER tokens/s inside the whole pipeline | {num(inside)} | | "
+                    f"| {inside / spacy['tokens_per_sec']:.2f}× |")
+    rows += [
         f"| HTML main text pages/s | {num(html['pages_per_sec'], 1)} "
         f"| trafilatura {traf['trafilatura_version']} (Python, defaults{traf_f1}) "
         f"| {num(traf['pages_per_sec'], 1)} | **{html_ratio:.2f}×** |",

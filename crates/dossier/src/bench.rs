@@ -47,6 +47,17 @@ pub fn pipeline(corpus: &Path, limit: usize, json: bool) -> Result<bool> {
     }
     let one_core = started.elapsed();
 
+    // Entity recognition alone, as a peer tagger is measured: no other model competes for
+    // the cache between documents.
+    let entities = engine.stages().find(|s| s.name() == "entities").expect("the entity stage");
+    let mut ner_alone = Duration::ZERO;
+    for input in &inputs {
+        let mut doc = document_of(input);
+        let t = Instant::now();
+        entities.run(&mut doc);
+        ner_alone += t.elapsed();
+    }
+
     // Every core, whole documents.
     let started = Instant::now();
     inputs.par_iter().for_each(|input| {
@@ -68,7 +79,8 @@ pub fn pipeline(corpus: &Path, limit: usize, json: bool) -> Result<bool> {
         "parallel": {"threads": rayon::current_num_threads(), "seconds": all_cores.as_secs_f64(),
                      "words_per_sec": rate(words, all_cores)},
         "stages": stages,
-        "ner_tokens_per_sec": rate(tokens, entity_time),
+        "ner_tokens_per_sec": rate(tokens, ner_alone),
+        "ner_in_pipeline_tokens_per_sec": rate(tokens, entity_time),
     });
     if json {
         println!("{report}");
@@ -79,7 +91,8 @@ pub fn pipeline(corpus: &Path, limit: usize, json: bool) -> Result<bool> {
         for s in report["stages"].as_array().into_iter().flatten() {
             println!("  {:<12} {:>12.0} words/s", s["name"].as_str().unwrap_or(""), s["words_per_sec"].as_f64().unwrap_or(0.0));
         }
-        println!("entity recognition:   {:>12.0} tokens/s (one core)", rate(tokens, entity_time));
+        println!("entity recognition:   {:>12.0} tokens/s (one core, stage alone)", rate(tokens, ner_alone));
+        println!("  inside the pipeline:{:>12.0} tokens/s", rate(tokens, entity_time));
     }
     Ok(true)
 }
