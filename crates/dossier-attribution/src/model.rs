@@ -432,14 +432,7 @@ impl Model {
         let mut cue_marks = vec![false; doc.tokens.len()];
         for s in &doc.sentences {
             let range = s.tokens();
-            let seq: Vec<Vec<u32>> = range
-                .clone()
-                .map(|i| {
-                    f.clear();
-                    cue_features(an, doc, i, &range, &mut f);
-                    f.keys.clone()
-                })
-                .collect();
+            let seq = cue_sequence(an, doc, &range, &mut f);
             for r in runs(&self.cues.decode(&seq), 1, 2, range.start) {
                 cue_marks[r.clone()].iter_mut().for_each(|m| *m = true);
                 cues.push(r);
@@ -580,14 +573,7 @@ fn examples(
     let mut f = Features::default();
     for s in &doc.sentences {
         let range = s.tokens();
-        let seq: Vec<Vec<u32>> = range
-            .clone()
-            .map(|i| {
-                f.clear();
-                cue_features(an, doc, i, &range, &mut f);
-                f.keys.clone()
-            })
-            .collect();
+        let seq = cue_sequence(an, doc, &range, &mut f);
         visit(0, &seq, &cue_labels[range]);
     }
     for (g, cue) in gold.iter().zip(&cues) {
@@ -612,4 +598,17 @@ fn examples(
         let seq = span_features(an, cue, &cue_lemma(an, cue), &cue_marks, &window);
         visit(1, &seq, &labels);
     }
+}
+
+/// The cue tagger's features for every token of a sentence, the same in training and
+/// in use.
+fn cue_sequence(an: &Analysis, doc: &Document, range: &std::ops::Range<usize>, f: &mut Features) -> Vec<Vec<u32>> {
+    range
+        .clone()
+        .map(|i| {
+            f.clear();
+            cue_features(an, doc, i, range, f);
+            f.keys.clone()
+        })
+        .collect()
 }
