@@ -2,7 +2,7 @@
 //!
 //!     cargo run --release -p dossier-entities --example bench [-- LIMIT_DOCS]
 //!
-//! Reports tokens per second for the tagger alone and for the whole stage (tagging and
+//! Reports tokens per second (best of five passes) for the tagger alone and for the whole stage (tagging and
 //! resolution); tokenisation by `Document::new` is timed apart. Times are the thread's
 //! CPU time where Linux reports it (so that other processes on a busy machine do not
 //! count), wall-clock time elsewhere.
@@ -54,15 +54,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let (docs, tokenise) = Clock::measure(|| texts.into_iter().map(|t| Document::new("", t)).collect::<Vec<_>>());
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
-    let mut copies = docs.clone();
-    let ((), tag) = Clock::measure(|| copies.iter_mut().for_each(|d| stage.recognise(d)));
-    let mut copies = docs.clone();
-    let ((), whole) = Clock::measure(|| copies.iter_mut().for_each(|d| stage.run(d)));
-    let mentions: usize = copies.iter().map(|d| d.mentions.len()).sum();
+    // Each pass is run five times and the fastest kept: on a shared machine the slower
+    // runs measure the neighbours, not the code.
+    let best = |pass: &dyn Fn() -> Duration| (0..5).map(|_| pass()).min().unwrap();
+    let tag = best(&|| {
+        let mut copies = docs.clone();
+        Clock::measure(|| copies.iter_mut().for_each(|d| stage.recognise(d))).1
+    });
+    let mut recognised = docs.clone();
+    recognised.iter_mut().for_each(|d| stage.recognise(d));
+    let resolve = best(&|| {
+        let mut copies = recognised.clone();
+        Clock::measure(|| copies.iter_mut().for_each(dossier_entities::resolve::resolve)).1
+    });
+    let whole = best(&|| {
+        let mut copies = docs.clone();
+        Clock::measure(|| copies.iter_mut().for_each(|d| stage.run(d))).1
+    });
+    let mentions: usize = recognised.iter().map(|d| d.mentions.len()).sum();
     let rate = |d: Duration| tokens as f64 / d.as_secs_f64();
     println!("{} documents, {tokens} tokens, {mentions} mentions", docs.len());
     println!("tokenising: {:.0} tokens/s", rate(tokenise));
     println!("tagging:    {:.0} tokens/s", rate(tag));
+    println!("resolving:  {:.0} tokens/s", rate(resolve));
     println!("stage:      {:.0} tokens/s (tagging and resolution)", rate(whole));
     Ok(())
 }

@@ -372,8 +372,9 @@ impl Model {
         self.auto.mark(&s.keys, Some(&s.starts), AUTO_SHIFT, &mut s.names);
         let headline = is_headline(&s.words);
 
-        s.tags.clear();
-        let (mut prev, mut prev2) = (START, START);
+        // Everything that does not depend on the tags chosen, token by token: iterations
+        // independent of each other, so that the memory lookups of several tokens overlap.
+        s.base.clear();
         for i in 0..n {
             let mut base = [0f32; TAGS];
             for role in 0..ROLES {
@@ -395,6 +396,13 @@ impl Model {
             for &f in &s.feats {
                 self.add(f, &mut base);
             }
+            s.base.push(base);
+        }
+
+        s.tags.clear();
+        let (mut prev, mut prev2) = (START, START);
+        for i in 0..n {
+            let base = s.base[i];
             let word = &s.words[i];
             let (best, repaired, scores) = step(prev, prev2, &s.scores, i + 1 == n, |p, p2| {
                 let mut scores = base;
@@ -490,6 +498,8 @@ pub struct TagScratch {
     starts: Vec<bool>,
     /// Role scores of the sentence's words that are not cached.
     own: Vec<RoleRows>,
+    /// Each token's scores from the features that do not read tags.
+    base: Vec<[f32; TAGS]>,
     lower: String,
     keys: Vec<u64>,
     names: Vec<u32>,
