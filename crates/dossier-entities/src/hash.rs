@@ -40,11 +40,11 @@ fn finish(h: u64) -> u64 {
     (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
 }
 
-/// An open-addressing map from 64-bit hashes to small values, with no deletion.
+/// An open-addressing map from 64-bit hashes to small values, with no deletion. Keys
+/// and values share a slot, so that a lookup costs one cache miss, not two.
 #[derive(Clone, Debug, Default)]
 pub struct FlatMap<V> {
-    keys: Vec<u64>,
-    values: Vec<V>,
+    slots: Vec<(u64, V)>,
     len: usize,
 }
 
@@ -59,15 +59,15 @@ fn key_of(k: u64) -> u64 {
 impl<V: Copy + Default> FlatMap<V> {
     pub fn with_capacity(n: usize) -> FlatMap<V> {
         let slots = (n * 2).next_power_of_two().max(16);
-        FlatMap { keys: vec![EMPTY; slots], values: vec![V::default(); slots], len: 0 }
+        FlatMap { slots: vec![(EMPTY, V::default()); slots], len: 0 }
     }
 
     #[inline]
     fn slot(&self, k: u64) -> (usize, bool) {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = finish(k) as usize & mask;
         loop {
-            let here = self.keys[i];
+            let here = self.slots[i].0;
             if here == k {
                 return (i, true);
             }
@@ -80,28 +80,27 @@ impl<V: Copy + Default> FlatMap<V> {
 
     #[inline]
     pub fn get(&self, k: u64) -> Option<V> {
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return None;
         }
         let (i, found) = self.slot(key_of(k));
-        found.then(|| self.values[i])
+        found.then(|| self.slots[i].1)
     }
 
     pub fn insert(&mut self, k: u64, v: V) {
-        if (self.len + 1) * 2 > self.keys.len() {
+        if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let k = key_of(k);
         let (i, found) = self.slot(k);
         if !found {
-            self.keys[i] = k;
             self.len += 1;
         }
-        self.values[i] = v;
+        self.slots[i] = (k, v);
     }
 
     fn grow(&mut self) {
-        let old = std::mem::replace(self, FlatMap::with_capacity(self.keys.len().max(8)));
+        let old = std::mem::replace(self, FlatMap::with_capacity(self.slots.len().max(8)));
         for (k, v) in old.iter() {
             self.insert(k, v);
         }
@@ -109,7 +108,7 @@ impl<V: Copy + Default> FlatMap<V> {
 
     /// Entries in slot order (deterministic for a given insertion history).
     pub fn iter(&self) -> impl Iterator<Item = (u64, V)> + '_ {
-        self.keys.iter().zip(&self.values).filter(|(k, _)| **k != EMPTY).map(|(k, v)| (*k, *v))
+        self.slots.iter().filter(|(k, _)| *k != EMPTY).copied()
     }
 }
 
