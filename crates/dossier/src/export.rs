@@ -41,19 +41,33 @@ fn disorder_type(event_type: &str) -> &'static str {
     }
 }
 
+/// ACLED's `event_date` and `time_precision` for a TIMEX3 value. ACLED codes a day as
+/// itself (precision 1), a known week by its middle day (2) and a known month by its
+/// middle day (3); a season or a year alone is too vague for an ACLED date.
+fn acled_date(value: &str) -> Option<(String, &'static str)> {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let year = value.get(..4).filter(|y| digits(y))?.parse::<i32>().ok()?;
+    let rest = value.get(4..)?;
+    if let Some(day) = value.get(..10).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        return Some((day.to_string(), "1"));
+    }
+    if let Some(week) = rest.strip_prefix("-W").filter(|w| w.len() == 2 && digits(w)) {
+        let day = chrono::NaiveDate::from_isoywd_opt(year, week.parse().ok()?, chrono::Weekday::Thu)?;
+        return Some((day.to_string(), "2"));
+    }
+    let month = rest.strip_prefix('-').filter(|m| m.len() == 2 && digits(m))?.parse::<u32>().ok()?;
+    let day = chrono::NaiveDate::from_ymd_opt(year, month, 15)?;
+    Some((day.to_string(), "3"))
+}
+
 fn acled_row(e: &EventRow) -> Vec<String> {
-    let date = e.date.as_deref().filter(|d| d.len() >= 10 && d.as_bytes()[4] == b'-').map(|d| &d[..10]);
-    let precision = match e.date.as_deref().map(str::len) {
-        Some(10..) => "1",
-        Some(7) => "2",
-        _ => "3",
-    };
+    let (date, precision) = e.date.as_deref().and_then(acled_date).unzip();
     let event_type = e.acled_event_type.clone().unwrap_or_default();
     vec![
         format!("DOSSIER{}-{}", e.document.0, e.ordinal),
-        date.unwrap_or("").to_string(),
+        date.unwrap_or_default(),
         e.date.as_deref().and_then(|d| d.get(..4)).unwrap_or("").to_string(),
-        precision.to_string(),
+        precision.unwrap_or_default().to_string(),
         if event_type.is_empty() { String::new() } else { disorder_type(&event_type).to_string() },
         event_type,
         e.acled_sub_event_type.clone().unwrap_or_default(),
@@ -154,5 +168,16 @@ mod tests {
         assert_eq!(fields[1], "2024-11-05");
         assert_eq!(fields[4], "Political violence");
         assert_eq!(csv_field(&fields[27]), "\"Shelling hit Kharkiv, killing two.\"");
+    }
+
+    #[test]
+    fn vaguer_dates_get_acleds_middle_day_and_precision() {
+        assert_eq!(acled_date("2024-11-05"), Some(("2024-11-05".into(), "1")));
+        assert_eq!(acled_date("2024-11-05T14:00"), Some(("2024-11-05".into(), "1")));
+        assert_eq!(acled_date("2025-W02"), Some(("2025-01-09".into(), "2")));
+        assert_eq!(acled_date("2024-11"), Some(("2024-11-15".into(), "3")));
+        assert_eq!(acled_date("2024-SU"), None, "a season is too vague");
+        assert_eq!(acled_date("2024"), None);
+        assert_eq!(acled_date("PRESENT_REF"), None);
     }
 }
