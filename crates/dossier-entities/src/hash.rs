@@ -106,6 +106,16 @@ impl<V: Copy + Default> FlatMap<V> {
         }
     }
 
+    /// Empties the map, keeping its slots if there are no more than `at_most`.
+    pub fn clear_keeping(&mut self, at_most: usize) {
+        if self.slots.len() > at_most {
+            *self = FlatMap::default();
+        } else if self.len > 0 {
+            self.slots.fill((EMPTY, V::default()));
+            self.len = 0;
+        }
+    }
+
     /// Entries in slot order (deterministic for a given insertion history).
     pub fn iter(&self) -> impl Iterator<Item = (u64, V)> + '_ {
         self.slots.iter().filter(|(k, _)| *k != EMPTY).copied()

@@ -307,7 +307,16 @@ impl Model {
     /// (Reuters) -", "CRICKET -") is tagged together with it, as the training data has
     /// such datelines and headline labels.
     pub fn names_in(&self, doc: &Document) -> Vec<(Span, Class)> {
-        let mut scratch = TagScratch::default();
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<TagScratch> = Default::default();
+        }
+        SCRATCH.with_borrow_mut(|scratch| {
+            scratch.new_document();
+            self.names_in_with(doc, scratch)
+        })
+    }
+
+    fn names_in_with(&self, doc: &Document, scratch: &mut TagScratch) -> Vec<(Span, Class)> {
         let mut chunks = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         let mut found = Vec::new();
@@ -330,7 +339,7 @@ impl Model {
         for range in units {
             words.clear();
             words.extend(doc.tokens[range.clone()].iter().map(|t| t.span.of(&doc.text)));
-            self.tag(&words, &mut scratch, &mut chunks);
+            self.tag(&words, scratch, &mut chunks);
             for c in &chunks {
                 let first = doc.tokens[range.start + c.start].span;
                 let last = doc.tokens[range.start + c.end - 1].span;
