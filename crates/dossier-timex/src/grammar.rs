@@ -192,9 +192,13 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < self.words.len() {
             match self.at(i) {
+                Some(h) if h.end > i && self.title(i, h.end) => i = h.end,
                 Some(mut h) if h.end > i => {
                     h.start = i;
-                    if let Some(p) = h.point.filter(|_| !h.derived) {
+                    // "the quarter ended Sept. 30": the end of a period leaves the period the reference.
+                    let period_end = matches!(self.before(i), "ended" | "ending")
+                        && h.point.and_then(Point::day).is_some_and(|d| self.within_last(d));
+                    if let Some(p) = h.point.filter(|_| !h.derived && !period_end) {
                         self.last.set(Some(p));
                     }
                     i = h.end;
@@ -205,6 +209,35 @@ impl<'a> Scanner<'a> {
         }
         self.date_clock_times(&mut out);
         out
+    }
+
+    /// Whether `d` falls in the year of the quarter, half or year last named. Only the
+    /// year is compared: a fiscal quarter need not end with a calendar one.
+    fn within_last(&self, d: NaiveDate) -> bool {
+        match self.last.get() {
+            Some(Point::Quarter(y, _) | Point::Half(y, _) | Point::Year(y)) => d.year() == y,
+            _ => false,
+        }
+    }
+
+    /// Whether the words `start..end` name a programme or a paper ("ABC's This Week",
+    /// "60 Minutes", "VOA Today") rather than a time: inside a sentence, a unit of time
+    /// capitalised after a number or a capitalised word (a holiday's "Day" aside), or
+    /// "Today" right after a name.
+    fn title(&self, start: usize, end: usize) -> bool {
+        let inside = self.sentence.get(start).is_some_and(|s| s.start < start);
+        let lowercase = |k: usize| self.raw.get(k).is_some_and(|r| r.chars().any(char::is_lowercase));
+        let capitalised = |k: usize| self.capitalised(k) && lowercase(k);
+        let named_unit = end - start > 1
+            && capitalised(end - 1)
+            && lexicon::unit(self.w(end - 1)).is_some_and(|(u, _)| u != Unit::Day)
+            && (capitalised(start) || is_digits(self.w(start)));
+        let after_name = matches!(self.w(start), "today" | "tonight")
+            && capitalised(start)
+            && start > 0
+            && self.capitalised(start - 1)
+            && self.raw[start - 1].chars().all(char::is_alphabetic);
+        inside && (named_unit || after_name)
     }
 
     fn w(&self, i: usize) -> &str {
@@ -272,7 +305,7 @@ impl<'a> Scanner<'a> {
                 let k = i + words.len();
                 let h = self
                     .at(k)
-                    .filter(|h| h.kind == TimexType::Date && h.point.is_some())
+                    .filter(|h| (h.kind == TimexType::Date && h.point.is_some()) || h.kind == TimexType::Time)
                     .or_else(|| self.the_period(k))?;
                 return Some(Hit {
                     modifier: Some(modifier),
@@ -333,6 +366,7 @@ impl<'a> Scanner<'a> {
         offer(self.year(i));
         offer(self.amount(i));
         offer(self.spoken_year(i));
+        offer(self.second_day(i));
         best
     }
 
@@ -368,6 +402,24 @@ impl<'a> Scanner<'a> {
         Some(Hit::date(i + 5, Point::Day(NaiveDate::from_ymd_opt(y, m, d)?), false))
     }
 
+    /// The second of two days of one month: "25" in "April 24 and 25".
+    fn second_day(&self, i: usize) -> Option<Hit> {
+        let d = lexicon::day_number(self.w(i))?;
+        let Some(Point::Day(first)) = self.last.get() else {
+            return None;
+        };
+        let next = self.w(i + 1);
+        let joined = i >= 3
+            && matches!(self.w(i - 1), "and" | "or" | "to" | "through")
+            && lexicon::day_number(self.w(i - 2)) == Some(first.day())
+            && lexicon::month(self.w(i - 3)).or_else(|| lexicon::month_short(self.w(i - 3))) == Some(first.month());
+        let counted = matches!(next, "%" | "percent") || COUNTED.contains(&next) || lexicon::unit(next).is_some();
+        if !joined || counted || d <= first.day() {
+            return None;
+        }
+        Some(Hit::date(i + 1, Point::Day(first.with_day(d)?), self.anchor.is_some()))
+    }
+
     /// "11 January 2025", "11 January".
     fn day_month(&self, i: usize) -> Option<Hit> {
         let d = lexicon::day_number(self.w(i))?;
@@ -379,19 +431,25 @@ impl<'a> Scanner<'a> {
             }
             None => (None, i + 2),
         };
-        self.month_day_value(end, y, m, d)
+        self.month_day_value(i, end, y, m, d)
     }
 
     /// A month and day: explicit with a year, else the nearest such day to the anchor
     /// (tense misleads here: "said it would close on Jan. 14" is reported in the past).
-    fn month_day_value(&self, end: usize, year: Option<i32>, m: u32, d: u32) -> Option<Hit> {
+    fn month_day_value(&self, start: usize, end: usize, year: Option<i32>, m: u32, d: u32) -> Option<Hit> {
         if let Some(y) = year {
             return Some(Hit::date(end, Point::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
         }
         NaiveDate::from_ymd_opt(2000, m, d)?;
+        // Only "the year ended Jan. 31" is sure to be past.
+        let dir = if self.before(start) == "ended" {
+            Direction::Past
+        } else {
+            Direction::Nearest
+        };
         self.relative(
             end,
-            |a| calendar::month_day(a, m, d, Direction::Nearest).map(Point::Day),
+            |a| calendar::month_day(a, m, d, dir).map(Point::Day),
             &format!("XXXX-{m:02}-{d:02}"),
         )
     }
@@ -452,9 +510,18 @@ impl<'a> Scanner<'a> {
         if let Some((q_end, part, n)) = self.part_of_year(i + 1) {
             return Some(Hit::date(q_end, part(y, n), false));
         }
-        // "the 1988 period" of a quarterly report is that year's quarter.
+        // "the 1988 period" of a quarterly report is that year's quarter; "the 1988
+        // quarter" is one even when none was named, the one just reported.
+        let reported = match (self.last.get(), self.anchor) {
+            (Some(Point::Quarter(_, q)), _) => Some(q),
+            (_, Some(a)) if next == "quarter" => match calendar::shift(a, Unit::Quarter, -1) {
+                Some(Point::Quarter(_, q)) => Some(q),
+                _ => None,
+            },
+            _ => None,
+        };
         if matches!(next, "quarter" | "period")
-            && let Some(Point::Quarter(_, q)) = self.last.get()
+            && let Some(q) = reported
         {
             return Some(Hit {
                 derived: true,
@@ -477,6 +544,11 @@ impl<'a> Scanner<'a> {
         let w = self.w(i);
         let (n, what, end) = match w.split_once('-') {
             Some((o, what)) => (lexicon::ordinal(o)?, what, i + 1),
+            // "the last half of 1989" is its second half; "last quarter" alone is the one before.
+            None if w == "last" && self.of_year(i + 2).is_some() => match self.w(i + 1) {
+                "half" => (2, "half", i + 2),
+                _ => (4, self.w(i + 1), i + 2),
+            },
             None => (lexicon::ordinal(w)?, self.w(i + 1), i + 2),
         };
         match what {
@@ -508,7 +580,9 @@ impl<'a> Scanner<'a> {
             end += 1;
         }
         let value = format!("T{hour:02}:{minute:02}");
-        if let Some(day) = self.day_after_clock(end) {
+        // "5 p.m. EST, Nov. 6"
+        let day_at = if self.w(end) == "," { end + 1 } else { end };
+        if let Some(day) = self.day_after_clock(day_at) {
             let date = day.point.and_then(Point::day);
             let v = match date {
                 Some(d) => format!("{}{value}", Point::Day(d).value()),
@@ -529,7 +603,7 @@ impl<'a> Scanner<'a> {
         let h = match self.w(i) {
             "today" | "yesterday" | "tomorrow" | "tonight" => self.word_phrase(i),
             w if lexicon::weekday(w).is_some() => self.weekday_phrase(i),
-            w if lexicon::month(w).is_some() => self.month_phrase(i),
+            w if lexicon::month(w).or_else(|| lexicon::month_short(w)).is_some() => self.month_phrase(i),
             _ => None,
         }?;
         let day = matches!(h.point, Some(Point::Day(_)))
@@ -563,6 +637,15 @@ impl<'a> Scanner<'a> {
             None if self.w(end) == "o'clock" && h <= 12 => {
                 end += 1;
                 h
+            }
+            // "4 in the morning", "9 in the evening"
+            None if (1..=12).contains(&h)
+                && self.seq(end, &["in", "the"])
+                && matches!(self.w(end + 2), "morning" | "afternoon" | "evening") =>
+            {
+                let pm = self.w(end + 2) != "morning";
+                end += 3;
+                (h % 12) + if pm { 12 } else { 0 }
             }
             None if end == i + 3 && h < 24 => h,
             _ => return None,
@@ -603,7 +686,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         match (self.w(end), n) {
-            ("ago", Some(1)) if unit == Unit::Year && matches!(self.last.get(), Some(Point::Quarter(..))) => {
+            ("ago", Some(1)) if unit == Unit::Year && matches!(self.reported(), Some(Point::Quarter(..))) => {
                 return self.before_last(end + 1, unit, -1);
             }
             ("ago", Some(n)) => return self.ago(end + 1, unit, n as i32),
@@ -647,12 +730,23 @@ impl<'a> Scanner<'a> {
         if lexicon::vague_count(w) {
             return Some((None, i + 1));
         }
+        if w == "couple" {
+            return Some((Some(2), if self.w(i + 1) == "of" { i + 2 } else { i + 1 }));
+        }
         let n = lexicon::count(w)?;
         if matches!(w, "a" | "an") && matches!(self.before(i), "once" | "twice" | "times" | "per") {
             return None;
         }
         if matches!(self.w(i + 1), "hundred" | "thousand") {
             return Some((Some(n * lexicon::count(self.w(i + 1))?), i + 2));
+        }
+        // "twenty four", as transcripts write it without the hyphen.
+        if n >= 20
+            && n % 10 == 0
+            && n < 100
+            && let Some(units) = lexicon::number_word(self.w(i + 1)).filter(|u| (1..=9).contains(u))
+        {
+            return Some((Some(n + units), i + 2));
         }
         Some((Some(n), i + 1))
     }
@@ -663,10 +757,25 @@ impl<'a> Scanner<'a> {
         self.relative(end, |a| calendar::shift(a, unit, -n), unknown)
     }
 
+    /// The last period named, as the base of a year-on-year comparison. A period past
+    /// the report's year is a forecast ("losses through the third quarter of 1990"),
+    /// never what "the year-ago period" is compared with.
+    fn reported(&self) -> Option<Point> {
+        let p = self.last.get()?;
+        let year = match p {
+            Point::Quarter(y, _) | Point::Half(y, _) | Point::Year(y) => y,
+            _ => return Some(p),
+        };
+        match self.anchor {
+            Some(a) if year > a.year() => None,
+            _ => Some(p),
+        }
+    }
+
     /// "a year earlier": the last value mentioned (or the anchor) moved by `n` units.
     fn before_last(&self, end: usize, unit: Unit, n: i32) -> Option<Hit> {
         if unit == Unit::Year
-            && let Some(p @ (Point::Quarter(..) | Point::Year(_) | Point::Half(..))) = self.last.get()
+            && let Some(p @ (Point::Quarter(..) | Point::Year(_) | Point::Half(..))) = self.reported()
         {
             let p = if n == -1 { self.year_before(p)? } else { p.shift_years(n)? };
             return Some(Hit {
@@ -709,7 +818,18 @@ impl<'a> Scanner<'a> {
                 (",", None, Some(y)) => (Some(y), i + 4),
                 _ => (None, i + 2),
             };
-            if let Some(h) = self.month_day_value(end, y, m, d) {
+            // "Dec. 25 last year"
+            if y.is_none()
+                && let Some(shift) = self.year_word(i + 2)
+            {
+                NaiveDate::from_ymd_opt(2000, m, d)?;
+                return self.relative(
+                    i + 4,
+                    |a| NaiveDate::from_ymd_opt(a.year() + shift, m, d).map(Point::Day),
+                    &format!("XXXX-{m:02}-{d:02}"),
+                );
+            }
+            if let Some(h) = self.month_day_value(i, end, y, m, d) {
                 return Some(h);
             }
         }
@@ -748,17 +868,28 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        for (words, shift) in [(["this", "year"], 0), (["last", "year"], -1), (["next", "year"], 1)] {
-            if self.seq(i + 1, &words) {
-                return self.relative(
-                    i + 3,
-                    |a| Some(Point::Month(a.year() + shift, m)),
-                    &format!("XXXX-{m:02}"),
-                );
-            }
+        if let Some(shift) = self.year_word(i + 1) {
+            return self.relative(
+                i + 3,
+                |a| Some(Point::Month(a.year() + shift, m)),
+                &format!("XXXX-{m:02}"),
+            );
         }
         let dir = self.direction(i, i + 1, Direction::Nearest);
         self.relative(i + 1, |a| calendar::month(a, m, dir), &format!("XXXX-{m:02}"))
+    }
+
+    /// "this year", "last year", "next year" after a month: the years from the anchor's.
+    fn year_word(&self, i: usize) -> Option<i32> {
+        if self.w(i + 1) != "year" {
+            return None;
+        }
+        match self.w(i) {
+            "this" => Some(0),
+            "last" => Some(-1),
+            "next" => Some(1),
+            _ => None,
+        }
     }
 
     // ------------------------------------------------------------------ weekdays
@@ -777,6 +908,20 @@ impl<'a> Scanner<'a> {
             });
         }
         let wd = lexicon::weekday(w)?;
+        // "Tuesday nights", and "Monday" in "Monday and Tuesday nights": every such night.
+        let plural_part = |k: usize| {
+            let p = self.w(k);
+            p.strip_suffix('s').and_then(lexicon::part_of_day)
+        };
+        let coordinated = matches!(self.w(i + 1), "and" | "or") && lexicon::weekday(self.w(i + 2)).is_some();
+        let set_part = match plural_part(i + 1) {
+            Some(p) => Some((p, i + 2)),
+            None if coordinated => plural_part(i + 3).map(|p| (p, i + 1)),
+            None => None,
+        };
+        if let Some((p, end)) = set_part {
+            return Some(Hit::new(end, TimexType::Set, format!("XXXX-WXX-{wd}T{p}")));
+        }
         // "Friday, Oct. 23, 1998", "Monday Oct. 26"
         let j = if self.w(i + 1) == "," { i + 2 } else { i + 1 };
         if let Some(h) = self
@@ -838,6 +983,7 @@ impl<'a> Scanner<'a> {
         let reference = |end: usize, v: &str| Some(Hit::new(end, TimexType::Date, v));
         match w {
             "today" => self.with_part_of_day(i + 1, Some, "XXXX-XX-XX"),
+            "day" if prev == "the" && matches!(self.w(i + 1), "before" | "after") => self.day_beside(i),
             "yesterday" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, -1), "XXXX-XX-XX"),
             "tomorrow" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, 1), "XXXX-XX-XX"),
             "tonight" => self.day_part(i + 1, 0, "NI"),
@@ -846,6 +992,7 @@ impl<'a> Scanner<'a> {
             "right" if self.w(i + 1) == "now" => reference(i + 2, "PRESENT_REF"),
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
             "current" if self.current_state(i + 1) => reference(i + 1, "PRESENT_REF"),
+            "then" if self.w(i + 1) == "current" && self.current_state(i + 2) => reference(i + 2, "PAST_REF"),
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
             "recent" if lexicon::unit(self.w(i + 1)).is_none() && matches!(self.w(i + 1), "," | "." | ")" | "") => {
                 reference(i + 1, "PAST_REF")
@@ -860,6 +1007,19 @@ impl<'a> Scanner<'a> {
             }
             "future" if matches!(prev, "the" | "near" | "in") => reference(i + 1, "FUTURE_REF"),
             "near" if matches!(self.w(i + 1), "future" | "term") => reference(i + 2, "FUTURE_REF"),
+            // "in the short term", but not "the short term debt"
+            "short" | "long"
+                if prev == "the"
+                    && self.w(i + 1) == "term"
+                    && !self.w(i + 2).starts_with(|c: char| c.is_ascii_lowercase()) =>
+            {
+                reference(i + 2, "FUTURE_REF")
+            }
+            "a" if self.seq(i + 1, &["later", "date"]) => reference(i + 3, "FUTURE_REF"),
+            "last" if self.part_of_year(i).is_some() => {
+                let (end, part, n) = self.part_of_year(i)?;
+                self.part_without_year(i, end, part, n)
+            }
             "this" | "last" | "past" | "next" | "coming" | "previous" | "following" | "latest" | "current" | "that" => {
                 self.relative_phrase(i)
             }
@@ -876,6 +1036,14 @@ impl<'a> Scanner<'a> {
             {
                 Some(Hit::duration(i + 1, duration_value(None, lexicon::unit(w)?.0, false)))
             }
+            // "the weeks ahead", "the first time in years."
+            _ if ((prev == "the" && self.w(i + 1) == "ahead")
+                || (prev == "in" && matches!(self.w(i + 1), "." | "," | ";" | "")))
+                && lexicon::unit(w).is_some_and(|(u, plural)| plural && !u.is_clock()) =>
+            {
+                let end = if self.w(i + 1) == "ahead" { i + 2 } else { i + 1 };
+                Some(Hit::duration(end, duration_value(None, lexicon::unit(w)?.0, false)))
+            }
             "weekend" if prev == "the" => {
                 let dir = self.direction(i, i + 1, Direction::Past);
                 self.relative(
@@ -886,6 +1054,12 @@ impl<'a> Scanner<'a> {
                     },
                     "XXXX-WXX-WE",
                 )
+            }
+            // "the quarter a year ago" is one expression: the year-ago quarter.
+            "quarter"
+                if prev == "the" && self.seq(i + 1, &["a", "year"]) && matches!(self.w(i + 3), "ago" | "earlier") =>
+            {
+                self.reporting_quarter(i + 4, -1).map(|h| Hit { derived: true, ..h })
             }
             "quarter" if prev == "the" => self.reporting_quarter(i + 1, 0),
             "year" if prev == "the" => self.the_year(i + 1),
@@ -899,6 +1073,9 @@ impl<'a> Scanner<'a> {
                     })
             }
             "year-ago" | "year-earlier" => self.year_ago(i),
+            _ if w.starts_with("mid-") || (matches!(prev, "the" | "mid") && lexicon::part_of_day(w).is_some()) => {
+                self.part_of_day(i)
+            }
             _ => {
                 if let Some((end, part, n)) = self.part_of_year(i) {
                     return self.part_without_year(i, end, part, n);
@@ -920,6 +1097,20 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// "the day before yesterday", "the day after Christmas": the day named after the
+    /// word at `i + 1`, moved by one.
+    fn day_beside(&self, i: usize) -> Option<Hit> {
+        let h = self.at(i + 2)?;
+        let Some(Point::Day(d)) = h.point else {
+            return None;
+        };
+        let step = if self.w(i + 1) == "before" { -1 } else { 1 };
+        Some(Hit {
+            derived: h.derived,
+            ..Hit::date(h.end, Point::Day(calendar::add_days(d, step)?), h.anchored)
+        })
+    }
+
     /// "current" before a noun of state ("current market conditions", "his current
     /// wife") or at a clause's end means now; before a unit ("the current quarter")
     /// it names that period instead, and "current account" is a term of trade.
@@ -930,6 +1121,49 @@ impl<'a> Scanner<'a> {
                 && w.bytes().all(|b| b.is_ascii_lowercase())
                 && lexicon::unit(w).is_none()
                 && !matches!(w, "fiscal" | "calendar" | "account" | "accounts" | "and" | "or"))
+    }
+
+    /// "the morning", "mid-afternoon yesterday": a part of the day named right after it,
+    /// else of the day last named, else of the report's.
+    fn part_of_day(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let part = lexicon::part_of_day(w.strip_prefix("mid-").unwrap_or(w)).filter(|&p| p != "NI")?;
+        // "the morning paper", "the evening news" name things, not times.
+        let next = self.w(i + 1);
+        let noun_after = next.len() > 2
+            && next.bytes().all(|b| b.is_ascii_lowercase())
+            && !matches!(
+                next,
+                "to" | "of" | "in" | "at" | "on" | "and" | "but" | "when" | "as" | "before" | "after" | "with"
+                    | "for" | "from" | "until" | "was" | "were" | "had" | "has" | "he" | "she" | "they" | "it"
+                    | "we" | "that" | "yesterday" | "today" | "tomorrow"
+            );
+        if noun_after && lexicon::weekday(next).is_none() {
+            return None;
+        }
+        if let Some(day) = self.day_after_clock(i + 1) {
+            let base = match day.point.and_then(Point::day) {
+                Some(d) => Point::Day(d).value(),
+                None => day.value,
+            };
+            return Some(Hit {
+                anchored: day.anchored,
+                ..Hit::new(day.end, TimexType::Time, format!("{base}T{part}"))
+            });
+        }
+        let day = match self.last.get() {
+            Some(Point::Day(d)) => Some(d),
+            _ => self.anchor,
+        };
+        let value = match day {
+            Some(d) => format!("{}T{part}", Point::Day(d).value()),
+            None => format!("XXXX-XX-XXT{part}"),
+        };
+        Some(Hit {
+            anchored: day.is_some(),
+            derived: true,
+            ..Hit::new(i + 1, TimexType::Time, value)
+        })
     }
 
     /// "tonight", "overnight": a part of the anchor's day, `days` away.
@@ -992,7 +1226,7 @@ impl<'a> Scanner<'a> {
 
     /// "the quarter", "the latest quarter": the last quarter named, or the one before the anchor's.
     fn reporting_quarter(&self, end: usize, years: i32) -> Option<Hit> {
-        if let Some(p @ Point::Quarter(..)) = self.last.get() {
+        if let Some(p @ Point::Quarter(..)) = self.reported() {
             return Some(Hit {
                 derived: true,
                 ..Hit::date(end, p.shift_years(years)?, true)
@@ -1012,14 +1246,14 @@ impl<'a> Scanner<'a> {
         } else {
             i + 1
         };
-        match self.last.get() {
-            Some(p @ (Point::Quarter(..) | Point::Half(..) | Point::Year(_))) => Some(Hit {
-                derived: true,
-                ..Hit::date(end, self.year_before(p)?, true)
-            }),
-            _ if end == i + 2 => self.reporting_quarter(end, -1),
-            _ => self.relative(end, |a| calendar::shift(a, Unit::Year, -1), "XXXX"),
-        }
+        let h = match self.reported() {
+            Some(p @ (Point::Quarter(..) | Point::Half(..) | Point::Year(_))) => {
+                Hit::date(end, self.year_before(p)?, true)
+            }
+            _ if end == i + 2 => self.reporting_quarter(end, -1)?,
+            _ => self.relative(end, |a| calendar::shift(a, Unit::Year, -1), "XXXX")?,
+        };
+        Some(Hit { derived: true, ..h })
     }
 
     fn fiscal(&self, i: usize) -> Option<Hit> {
@@ -1094,7 +1328,20 @@ impl<'a> Scanner<'a> {
                 };
             }
             if w == "that" {
-                return self.that(j + 1, unit);
+                return self.that(j + 1, unit, 0);
+            }
+            // "the past decade" is the last ten years; "the last decade" the one before this.
+            if w == "past" && matches!(unit, Unit::Decade | Unit::Century) {
+                return Some(Hit::duration(j + 1, duration_value(Some(1), unit, false)));
+            }
+            // "the following year" follows the year just named, not the report's; so does
+            // "the next day" (the report's would be "tomorrow").
+            let anaphoric = matches!(w, "following" | "previous")
+                || (w == "next" && unit == Unit::Day && self.before(i) == "the");
+            if anaphoric
+                && let Some(h) = self.that(j + 1, unit, step)
+            {
+                return Some(h);
             }
             if unit == Unit::Quarter && matches!(w, "latest" | "previous" | "last") {
                 return self.reporting_quarter(j + 1, 0);
@@ -1113,6 +1360,16 @@ impl<'a> Scanner<'a> {
             }
             return self.relative(j + 1, |a| calendar::shift(a, unit, step), unknown_of(unit));
         }
+        // "the previous Friday" counts from the day just named, not from the report's.
+        if let (Some(wd), "previous" | "following", Some(Point::Day(d))) =
+            (lexicon::weekday(next), w, self.last.get())
+        {
+            let day = calendar::weekday_strict(d, wd, step > 0)?;
+            return Some(Hit {
+                derived: true,
+                ..Hit::date(j + 1, Point::Day(day), true)
+            });
+        }
         if matches!(w, "latest" | "current" | "that" | "previous" | "following") {
             return None;
         }
@@ -1121,6 +1378,23 @@ impl<'a> Scanner<'a> {
         }
         if next == "night" && w == "last" {
             return self.day_part(j + 1, -1, "NI");
+        }
+        // "the next morning": of the day after the one last named.
+        if let Some(p) = lexicon::part_of_day(next).filter(|_| {
+            self.before(i) == "the" && matches!(w, "next" | "following" | "previous")
+        }) {
+            let day = match self.last.get() {
+                Some(Point::Day(d)) => Some(d),
+                _ => self.anchor,
+            };
+            return Some(match day.and_then(|d| calendar::add_days(d, step as i64)) {
+                Some(d) => Hit {
+                    anchored: true,
+                    derived: true,
+                    ..Hit::new(j + 1, TimexType::Time, format!("{}T{p}", Point::Day(d).value()))
+                },
+                None => Hit::new(j + 1, TimexType::Time, format!("XXXX-XX-XXT{p}")),
+            });
         }
         if let Some(p) = lexicon::part_of_day(next).filter(|_| w == "this") {
             return self.day_part(j + 1, 0, p);
@@ -1184,8 +1458,9 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    /// "that year", "that day": the last value named, at the unit's granularity.
-    fn that(&self, end: usize, unit: Unit) -> Option<Hit> {
+    /// "that year", "that day": the last value named, at the unit's granularity, moved
+    /// by `step` units ("the following year").
+    fn that(&self, end: usize, unit: Unit, step: i32) -> Option<Hit> {
         let p = self.last.get()?;
         let d = match p {
             Point::Day(d) => d,
@@ -1198,9 +1473,14 @@ impl<'a> Scanner<'a> {
             (unit, p),
             (Unit::Day, Point::Day(_)) | (Unit::Month, Point::Day(_) | Point::Month(..)) | (Unit::Year, _)
         );
+        let moved = match calendar::shift(d, unit, step) {
+            Some(m) => m,
+            None if step == 0 => p,
+            None => return None,
+        };
         granular.then(|| Hit {
             derived: true,
-            ..Hit::date(end, calendar::shift(d, unit, 0).unwrap_or(p), true)
+            ..Hit::date(end, moved, true)
         })
     }
 
@@ -1264,32 +1544,37 @@ impl<'a> Scanner<'a> {
         if !self.capitalised(i) {
             return None;
         }
-        let (end, month, day) = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
-            ("christmas", "eve", _) => (i + 2, 12, 24),
-            ("christmas", "day", _) => (i + 2, 12, 25),
-            ("christmas", _, _) => (i + 1, 12, 25),
-            ("new", "year", "'s") if self.w(i + 3) == "day" => (i + 4, 1, 1),
-            ("new", "year", "'s") if self.w(i + 3) == "eve" => (i + 4, 12, 31),
-            ("independence", "day", _) => (i + 2, 7, 4),
-            ("halloween", _, _) => (i + 1, 10, 31),
-            ("thanksgiving", "day", _) => (i + 2, 11, 0),
-            ("thanksgiving", _, _) => (i + 1, 11, 0),
+        // A month and a day; a movable feast also has the rule that gives its date in a
+        // year, the day then being a usual one that chooses the year.
+        type Rule = fn(i32) -> Option<NaiveDate>;
+        let thanksgiving: Rule = |y| calendar::nth_weekday(y, 11, 4, 4);
+        // The United States' Election Day: the Tuesday after the first Monday of November.
+        let election: Rule = |y| calendar::add_days(calendar::nth_weekday(y, 11, 1, 1)?, 1);
+        let (end, month, day, movable) = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("christmas", "eve", _) => (i + 2, 12, 24, None),
+            ("christmas", "day", _) => (i + 2, 12, 25, None),
+            ("christmas", _, _) => (i + 1, 12, 25, None),
+            ("new", "year", "'s") if self.w(i + 3) == "day" => (i + 4, 1, 1, None),
+            ("new", "year", "'s") if self.w(i + 3) == "eve" => (i + 4, 12, 31, None),
+            ("independence", "day", _) => (i + 2, 7, 4, None),
+            ("halloween", _, _) => (i + 1, 10, 31, None),
+            ("thanksgiving", "day", _) => (i + 2, 11, 25, Some(thanksgiving)),
+            ("thanksgiving", _, _) => (i + 1, 11, 25, Some(thanksgiving)),
+            ("election", "day", _) if self.capitalised(i + 1) => (i + 2, 11, 5, Some(election)),
             _ => return None,
         };
         let dir = self.direction(i, end, Direction::Nearest);
-        let unknown = if day == 0 {
-            "XXXX-11".to_string()
-        } else {
-            format!("XXXX-{month:02}-{day:02}")
+        let unknown = match movable {
+            Some(_) => format!("XXXX-{month:02}"),
+            None => format!("XXXX-{month:02}-{day:02}"),
         };
         self.relative(
             end,
             |a| {
-                if day == 0 {
-                    let near = calendar::month_day(a, 11, 25, dir)?;
-                    calendar::nth_weekday(near.year(), 11, 4, 4).map(Point::Day)
-                } else {
-                    calendar::month_day(a, month, day, dir).map(Point::Day)
+                let date = calendar::month_day(a, month, day, dir)?;
+                match movable {
+                    Some(rule) => rule(date.year()).map(Point::Day),
+                    None => Some(Point::Day(date)),
                 }
             },
             &unknown,

@@ -41,6 +41,7 @@ pub fn cue(word: &str, next: &str) -> Option<Tense> {
         | "until" | "soon" | "tomorrow" => Some(Tense::Future),
         // As nouns ("vacation plans", "the planned trip") these say nothing of time.
         "going" | "set" | "plans" | "plan" | "planned" | "planning" if next == "to" => Some(Tense::Future),
+        "is" | "are" if next == "to" => Some(Tense::Future),
         "is" | "are" | "am" | "says" | "say" | "does" | "has" | "have" => Some(Tense::Present),
         w if IRREGULAR_PAST.contains(&w) => Some(Tense::Past),
         w if w.len() >= 5
@@ -57,18 +58,29 @@ pub fn cue(word: &str, next: &str) -> Option<Tense> {
 /// The tense around the token range `start..end` within `sentence` (a token range over
 /// `words`). A verb right next to the expression decides ("said Friday"); otherwise a
 /// future cue earlier in the sentence does, since a modal governs what follows it
-/// ("will travel to Nairobi on Tuesday"); otherwise the nearest cue, ties to the left.
+/// ("will travel to Nairobi on Tuesday") unless another verb comes between ("will
+/// begin ... since he was rescued in late November"); otherwise the nearest cue, ties
+/// to the left.
 pub fn around(words: &[String], sentence: std::ops::Range<usize>, start: usize, end: usize) -> Option<Tense> {
     let word = |i: usize| words.get(i).map_or("", String::as_str);
-    // A schedule that "had been" set is one that has passed: "had been due to expire Friday".
+    let determiner = |w: &str| matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our");
+    let determined = |i: usize| {
+        let prev = if i > 0 { word(i - 1) } else { "" };
+        determiner(prev) || ((prev == "still" || prev.ends_with("ly")) && i > 1 && determiner(word(i - 2)))
+    };
     let cue_at = |i: usize| match cue(word(i), word(i + 1)) {
+        // A schedule that "had been" set is one that has passed: "had been due to expire Friday".
         Some(Tense::Future) if i > 0 && word(i - 1) == "been" => Some(Tense::Past),
+        // A participle after "be" is passive and takes its tense from the auxiliary: "will be
+        // named", "is being traded".
+        Some(Tense::Past) if i > 0 && matches!(word(i - 1), "be" | "being" | "been") => None,
+        // After an article or a possessive it is an adjective: "the injured man", "a
+        // still unspecified date".
+        Some(Tense::Past) if determined(i) => None,
         t => t,
     };
-    let mut left = (sentence.start..start).rev().filter_map(|i| cue_at(i).map(|t| (start - i, t)));
-    let right = (end..sentence.end).filter_map(|i| cue_at(i).map(|t| (i + 1 - end, t)));
-    let best_left = left.next();
-    let best_right = right.into_iter().next();
+    let best_left = (sentence.start..start).rev().find_map(|i| cue_at(i).map(|t| (start - i, t)));
+    let best_right = (end..sentence.end).find_map(|i| cue_at(i).map(|t| (i + 1 - end, t)));
     let nearest = match (best_left, best_right) {
         (Some((dl, tl)), Some((dr, tr))) => Some(if dl <= dr { (dl, tl) } else { (dr, tr) }),
         (Some(c), None) | (None, Some(c)) => Some(c),
@@ -79,8 +91,7 @@ pub fn around(words: &[String], sentence: std::ops::Range<usize>, start: usize, 
     {
         return Some(t);
     }
-    let future_before = best_left.is_some_and(|(_, t)| t == Tense::Future) || left.any(|(_, t)| t == Tense::Future);
-    if future_before {
+    if best_left.is_some_and(|(_, t)| t == Tense::Future) {
         return Some(Tense::Future);
     }
     nearest.map(|(_, t)| t)

@@ -91,6 +91,10 @@ fn durations_and_sets() {
         found("Prices have risen over the past three months.", SAT),
         ["the past three months = P3M"]
     );
+    assert_eq!(
+        found("Prices rose over the past decade, more than in the last decade.", SAT),
+        ["the past decade = P10Y", "the last decade = 201"]
+    );
 }
 
 #[test]
@@ -273,6 +277,29 @@ fn schedules_and_plans_point_the_way_they_read() {
 }
 
 #[test]
+fn parts_of_a_day_take_the_day_named() {
+    assert_eq!(
+        found(
+            "Shares fell at mid-afternoon yesterday. On Friday, dealers bought in the morning. The morning paper came.",
+            SAT
+        ),
+        ["mid-afternoon yesterday = 2025-01-10TAF", "Friday = 2025-01-10", "the morning = 2025-01-10TMO"]
+    );
+    assert_eq!(
+        found("He will leave at 4 in the morning on Monday.", SAT),
+        ["4 in the morning = 2025-01-13T04:00", "Monday = 2025-01-13"]
+    );
+}
+
+#[test]
+fn weekday_nights_in_the_plural_recur() {
+    assert_eq!(
+        found("Flights leave on Monday and Tuesday nights, and on Friday mornings.", SAT),
+        ["Monday = XXXX-WXX-1TNI", "Tuesday nights = XXXX-WXX-2TNI", "Friday mornings = XXXX-WXX-5TMO"]
+    );
+}
+
+#[test]
 fn a_weekday_night_is_that_day() {
     // The news corpora annotate "Friday night" as the day far more often than as its night.
     assert_eq!(
@@ -298,5 +325,130 @@ fn a_year_before_a_quarter_names_that_years_quarter() {
     assert_eq!(
         found("Profit rose in the third quarter, against a loss in the 2023 quarter.", SAT),
         ["the third quarter = 2024-Q3", "the 2023 quarter = 2023-Q3"]
+    );
+    // With no quarter named, the one just reported: the report is from 2025's first.
+    assert_eq!(
+        found("Profit rose from the 2023 quarter.", SAT),
+        ["the 2023 quarter = 2023-Q4"]
+    );
+}
+
+#[test]
+fn a_year_ago_compares_with_the_reported_quarter_not_a_forecast() {
+    // 2025-01-11 reports on 2024's fourth quarter; 2026 is a forecast.
+    assert_eq!(
+        found(
+            "Losses may last through the third quarter of 2026. In the year-ago period, it earned more.",
+            SAT
+        ),
+        ["the third quarter of 2026 = 2026-Q3", "the year-ago period = 2023-Q4"]
+    );
+    assert_eq!(
+        found("It earned more in the year-ago quarter. The year-ago results were restated.", SAT),
+        ["the year-ago quarter = 2023-Q4", "The year-ago = 2024"]
+    );
+    assert_eq!(
+        found("Profit for the third quarter ended Sept. 30 rose. The year-ago results were restated.", SAT),
+        ["the third quarter = 2024-Q3", "Sept. 30 = 2024-09-30", "The year-ago = 2023-Q3"]
+    );
+    assert_eq!(
+        found("Profit rose in the third quarter. For the quarter a year ago, it lost money.", SAT),
+        ["the third quarter = 2024-Q3", "the quarter a year ago = 2023-Q3"]
+    );
+}
+
+#[test]
+fn participles_and_adjectives_are_not_past_verbs() {
+    // "will be named" is future, "a still unspecified date" says nothing of time.
+    assert_eq!(
+        found("She will be named commander for a mission in December.", SAT),
+        ["December = 2025-12"]
+    );
+    assert_eq!(
+        found("The stock is to resume trading in Paris on Tuesday.", SAT),
+        ["Tuesday = 2025-01-14"]
+    );
+    assert_eq!(
+        found("The bonus would be paid on a still unspecified date in March.", SAT),
+        ["March = 2025-03"]
+    );
+    // A past verb between a modal and the date governs it.
+    assert_eq!(
+        found("Officials will decide on the boy who was rescued in late November.", SAT),
+        ["late November = 2024-11 (END)"]
+    );
+}
+
+#[test]
+fn a_title_is_not_a_time() {
+    assert_eq!(
+        found("He said on ABC's \"This Week\" and \"60 Minutes\" that talks failed, as USA Today reported.", SAT),
+        Vec::<String>::new()
+    );
+    assert_eq!(found("This week, talks failed.", SAT), ["This week = 2025-W02"]);
+}
+
+#[test]
+fn days_counted_from_the_day_just_named() {
+    assert_eq!(
+        found("Stocks fell on Jan. 10, down 4% from the previous Friday.", SAT),
+        ["Jan. 10 = 2025-01-10", "the previous Friday = 2025-01-03"]
+    );
+    assert_eq!(
+        found("The summit meets on April 24 and 25 in Washington.", SAT),
+        ["April 24 = 2025-04-24", "25 = 2025-04-25"]
+    );
+}
+
+#[test]
+fn vague_spans_of_time_and_future_references() {
+    assert_eq!(
+        found(
+            "Over the next couple of years and in the weeks ahead, growth is the first in years; \
+             details come at a later date and in the short term.",
+            SAT
+        ),
+        [
+            "the next couple of years = P2Y",
+            "the weeks ahead = PXW",
+            "years = PXY",
+            "a later date = FUTURE_REF",
+            "the short term = FUTURE_REF"
+        ]
+    );
+    assert_eq!(
+        found(
+            "Over the last twenty four hours, voters talked of Election Day. They will vote on Election Day.",
+            SAT
+        ),
+        ["the last twenty four hours = PT24H", "Election Day = 2024-11-05", "Election Day = 2025-11-04"]
+    );
+}
+
+#[test]
+fn anaphoric_and_compound_dates() {
+    assert_eq!(
+        found("The plant opened in 2019. The following year it closed.", SAT),
+        ["2019 = 2019", "The following year = 2020"]
+    );
+    assert_eq!(
+        found("Sales for the fiscal year ended March 31 rose, but the last half of 2024 was weak.", SAT),
+        ["the fiscal year = P1Y", "March 31 = 2024-03-31", "the last half of 2024 = 2024-H2"]
+    );
+    assert_eq!(
+        found("Crowds gathered on Dec. 20 last year and the day before yesterday.", SAT),
+        ["Dec. 20 last year = 2024-12-20", "the day before yesterday = 2025-01-09"]
+    );
+    assert_eq!(
+        found("He appeared in court on Jan. 6 and again the next morning, then the next day.", SAT),
+        ["Jan. 6 = 2025-01-06", "the next morning = 2025-01-07TMO", "the next day = 2025-01-07"]
+    );
+    assert_eq!(
+        found("They met the day before last Tuesday and the day after Christmas.", SAT),
+        ["the day before last Tuesday = 2025-01-06", "the day after Christmas = 2024-12-26"]
+    );
+    assert_eq!(
+        found("The offer expires at 5 p.m. EST, Jan. 20.", SAT),
+        ["5 p.m. EST, Jan. 20 = 2025-01-20T17:00"]
     );
 }
