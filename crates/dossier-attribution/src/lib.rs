@@ -8,6 +8,7 @@
 //! and claims reported inside other claims.
 
 mod chunk;
+mod lexicon;
 mod model;
 mod perceptron;
 mod quotes;
@@ -88,9 +89,11 @@ impl Stage for ClaimStage {
             .collect();
         borrow_sources(doc, &mut claims);
         // A cue still without a source is more often a false cue than an unattributed
-        // claim (PolNeAR dev: 71 such, most matching no gold claim); the unattributed
-        // claims news does have ("it is believed") are the hedge rules' below.
-        claims.retain(|c| !c.sources.is_empty());
+        // claim (PolNeAR dev: 71 such, 15 matching a gold claim without a source), unless
+        // its form leaves no room for a source; the other unattributed claims news has
+        // ("it is believed") are the hedge rules' below.
+        claims
+            .retain(|c| !c.sources.is_empty() || c.cue.is_some_and(|cue| sourceless_cue(doc, cue)));
 
         let nested = self.nested_in_quotes(doc, &claims);
         claims.extend(nested);
@@ -215,6 +218,31 @@ fn borrow_sources(doc: &Document, claims: &mut [Claim]) {
     }
 }
 
+/// Whether a cue is of a form that names no source: a passive ("is expected", "could
+/// be seen"), a raising verb ("seems", "appeared") or a reporting adverb ("reportedly").
+/// In PolNeAR train, 30%, 80% and 81% of such cues have no source, against 5% of others.
+fn sourceless_cue(doc: &Document, cue: Span) -> bool {
+    let words: Vec<String> = doc
+        .tokens_in(cue)
+        .map(|i| doc.token_str(i).to_lowercase())
+        .collect();
+    let be = |w: &String| {
+        matches!(
+            w.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    };
+    match words.as_slice() {
+        [first, ..] if first.starts_with("seem") || first.starts_with("appear") => true,
+        [first] => matches!(
+            first.as_str(),
+            "reportedly" | "allegedly" | "apparently" | "supposedly"
+        ),
+        [first, second, ..] => be(first) || be(second),
+        [] => false,
+    }
+}
+
 /// Whether two claims are one: the same cue, or mostly the same content.
 fn same_claim(doc: &Document, a: &Claim, b: &Claim) -> bool {
     if a.cue.is_some() && a.cue == b.cue {
@@ -316,5 +344,17 @@ mod tests {
         borrow_sources(&doc, &mut claims);
         assert_eq!(doc.str(claims[1].sources[0].span), "Ms. Reyes");
         assert!(claims[2].sources.is_empty());
+    }
+
+    #[test]
+    fn passives_raising_verbs_and_reporting_adverbs_need_no_source() {
+        let doc = Document::new(
+            "d",
+            "The ferry is expected to resume, it seems, and will reportedly be free, the clerk said.",
+        );
+        for cue in ["is expected", "seems", "reportedly"] {
+            assert!(sourceless_cue(&doc, at(&doc, cue)), "{cue}");
+        }
+        assert!(!sourceless_cue(&doc, at(&doc, "said")));
     }
 }

@@ -6,7 +6,8 @@
 //! tokens around one cue as source or content. The second sees everything relative
 //! to the cue (side, distance, commas, quote marks and other cues in between), which is
 //! what decides a clause's role when there is no parser; a chunker ([`Chunker`]) adds
-//! phrase boundaries. All three are trained by [`Model::train`] (run by
+//! phrase boundaries, and a lexicon ([`CueLexicon`]) tells the cue tagger how often each
+//! word was a cue in training. All are trained by [`Model::train`] (run by
 //! `examples/train.rs`), the attribution taggers on PolNeAR, whose conventions they
 //! therefore follow: the source is the whole noun phrase, appositions included ("Jane
 //! Doe, a former aide who …"), and a pronoun speaker is the pronoun itself
@@ -15,6 +16,7 @@
 //! leading "that".
 
 use crate::chunk::{self, ChunkedSentence, Chunker};
+use crate::lexicon::{Counts, CueLexicon};
 use crate::perceptron::{Features, Tagger, Trainer};
 use crate::quotes;
 use dossier_core::{Document, Span, TokenKind};
@@ -65,6 +67,8 @@ pub(crate) struct Analysis {
     shapes: Vec<&'static str>,
     chunks: Vec<&'static str>,
     stems: Vec<String>,
+    /// The cue rate bucket of each token's stem ([`CueLexicon`]).
+    prior: Vec<&'static str>,
     pub quote: Vec<Option<u32>>,
     pub regions: Vec<Span>,
     /// The sentence of each token.
@@ -72,7 +76,7 @@ pub(crate) struct Analysis {
 }
 
 impl Analysis {
-    pub fn new(doc: &Document, chunker: &Chunker) -> Analysis {
+    pub fn new(doc: &Document, chunker: &Chunker, lexicon: &CueLexicon) -> Analysis {
         let words: Vec<String> = (0..doc.tokens.len())
             .map(|i| chunk::normalise(doc.token_str(i)))
             .collect();
@@ -90,7 +94,8 @@ impl Analysis {
                 chunks[r.start + k] = chunk::LABELS[l];
             }
         }
-        let stems = words.iter().map(|w| stem(w).to_string()).collect();
+        let stems: Vec<String> = words.iter().map(|w| stem(w).to_string()).collect();
+        let prior = lexicon.priors(&stems);
         let regions = quotes::regions(&doc.text);
         let quote = quotes::token_regions(&doc.tokens, &regions);
         let mut sent = vec![0u32; doc.tokens.len()];
@@ -102,6 +107,7 @@ impl Analysis {
             shapes,
             chunks,
             stems,
+            prior,
             quote,
             regions,
             sent,
@@ -242,6 +248,20 @@ fn cue_features(
     f.add("w-1chst", &[an.word(ii - 1), an.chunks[i], &an.stems[i]]);
     f.add("w+3", &[an.word(ii + 3)]);
     f.add("w-3", &[an.word(ii - 3)]);
+    let p = an.prior[i];
+    let prior = |k: isize| {
+        if k < sentence.start as isize || k >= sentence.end as isize {
+            "|"
+        } else {
+            an.prior[k as usize]
+        }
+    };
+    f.add("lx", &[p]);
+    f.add("lxsh", &[p, an.shapes[i]]);
+    f.add("lxch", &[p, an.chunks[i]]);
+    f.add("lx2", &[prior(ii - 1), p]);
+    f.add("lx+1", &[p, prior(ii + 1)]);
+    f.add("lxw+1", &[p, an.word(ii + 1)]);
 }
 
 /// Per-token counts of what lies between a token and the cue.
@@ -417,13 +437,14 @@ fn runs(labels: &[usize], begin: usize, inside: usize, offset: usize) -> Vec<Ran
 /// The two taggers.
 pub struct Model {
     chunker: Chunker,
+    lexicon: CueLexicon,
     cues: Tagger,
     spans: Tagger,
 }
 
 impl Model {
     pub(crate) fn analyse(&self, doc: &Document) -> Analysis {
-        Analysis::new(doc, &self.chunker)
+        Analysis::new(doc, &self.chunker, &self.lexicon)
     }
 
     pub(crate) fn find(&self, doc: &Document, an: &Analysis) -> Vec<Found> {
@@ -462,9 +483,8 @@ impl Model {
             .collect()
     }
 
-    /// Trains both taggers on annotated documents for `epochs` passes.
-    /// Trains the chunker on `chunked` sentences, then both attribution taggers on the
-    /// annotated `docs`, for `epochs` passes each.
+    /// Trains the chunker on `chunked` sentences, counts the cue lexicon on the annotated
+    /// `docs`, then trains both attribution taggers on them, for `epochs` passes each.
     pub fn train(
         docs: &[(Document, Vec<GoldClaim>)],
         chunked: &[ChunkedSentence],
@@ -472,10 +492,31 @@ impl Model {
         mut progress: impl FnMut(usize, usize, usize),
     ) -> Model {
         let chunker = Chunker::train(chunked, epochs);
-        let analyses: Vec<Analysis> = docs
+        let mut analyses: Vec<Analysis> = docs
             .iter()
-            .map(|(d, _)| Analysis::new(d, &chunker))
+            .map(|(d, _)| Analysis::new(d, &chunker, &CueLexicon::default()))
             .collect();
+        let mut fold_counts = vec![Counts::default(); FOLDS];
+        for (k, ((doc, gold), an)) in docs.iter().zip(&analyses).enumerate() {
+            let mut cue = vec![false; doc.tokens.len()];
+            for g in gold {
+                cue[doc.tokens_in(g.cue)].iter_mut().for_each(|c| *c = true);
+            }
+            CueLexicon::count(&mut fold_counts[k % FOLDS], &an.stems, &cue);
+        }
+        let mut all = Counts::default();
+        for (&key, &(c, n)) in fold_counts.iter().flatten() {
+            let e = all.entry(key).or_default();
+            e.0 += c;
+            e.1 += n;
+        }
+        let folds: Vec<CueLexicon> = fold_counts
+            .iter()
+            .map(|held_out| CueLexicon::from_counts(&all, Some(held_out)))
+            .collect();
+        for (k, an) in analyses.iter_mut().enumerate() {
+            an.prior = folds[k % FOLDS].priors(&an.stems);
+        }
         // Features seen once are mostly noise the perceptron would memorise.
         let mut counts = [HashMap::new(), HashMap::new()];
         for ((doc, gold), an) in docs.iter().zip(&analyses) {
@@ -516,6 +557,7 @@ impl Model {
         let [cues, spans] = trainers.map(|t| t.finish(1e-3));
         Model {
             chunker,
+            lexicon: CueLexicon::from_counts(&all, None),
             cues,
             spans,
         }
@@ -524,6 +566,7 @@ impl Model {
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
         out.write_all(MAGIC)?;
         self.chunker.write(out)?;
+        self.lexicon.write(out)?;
         self.cues.write(out)?;
         self.spans.write(out)
     }
@@ -539,13 +582,18 @@ impl Model {
         }
         Ok(Model {
             chunker: Chunker::read(input)?,
+            lexicon: CueLexicon::read(input)?,
             cues: Tagger::read(input, cue_allowed)?,
             spans: Tagger::read(input, span_allowed)?,
         })
     }
 }
 
-const MAGIC: &[u8; 8] = b"dsclaim3";
+const MAGIC: &[u8; 8] = b"dsclaim4";
+
+/// Folds of the training documents for the cue lexicon: each document reads rates
+/// counted on the others.
+const FOLDS: usize = 5;
 
 const MIN_COUNT: u32 = 2;
 
@@ -602,7 +650,12 @@ fn examples(
 
 /// The cue tagger's features for every token of a sentence, the same in training and
 /// in use.
-fn cue_sequence(an: &Analysis, doc: &Document, range: &std::ops::Range<usize>, f: &mut Features) -> Vec<Vec<u32>> {
+fn cue_sequence(
+    an: &Analysis,
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    f: &mut Features,
+) -> Vec<Vec<u32>> {
     range
         .clone()
         .map(|i| {

@@ -163,8 +163,16 @@ pub fn link(doc: &Document, source: Span) -> Option<EntityId> {
     let inside: Vec<usize> = (0..doc.mentions.len())
         .filter(|&m| doc.mentions[m].span.overlaps(source) && doc.mentions[m].entity.is_some())
         .collect();
-    let by_label = |label: EntityLabel| inside.iter().copied().find(|&m| doc.mentions[m].label == label);
-    if let Some(m) = by_label(EntityLabel::Person).or_else(|| by_label(EntityLabel::Org)).or(inside.first().copied()) {
+    let by_label = |label: EntityLabel| {
+        inside
+            .iter()
+            .copied()
+            .find(|&m| doc.mentions[m].label == label)
+    };
+    if let Some(m) = by_label(EntityLabel::Person)
+        .or_else(|| by_label(EntityLabel::Org))
+        .or(inside.first().copied())
+    {
         return entity_of(doc, m);
     }
     let toks: Vec<usize> = doc.tokens_in(source).collect();

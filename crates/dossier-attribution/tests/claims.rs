@@ -262,6 +262,14 @@ fn hedged_claims_have_no_source() {
 }
 
 #[test]
+fn a_passive_cue_stands_without_a_source() {
+    let doc = run("Turnout is expected to rise sharply in the northern districts.");
+    let c = claim_with_cue(&doc, "is expected");
+    assert!(c.sources.is_empty());
+    assert!(content_text(&doc, c).contains("to rise sharply"));
+}
+
+#[test]
 fn the_medium_and_time_of_a_statement_are_kept() {
     let mut doc = Document::new(
         "t",
