@@ -2,7 +2,9 @@
 //!
 //! The table is plain text (`triggers.txt`) so that it reads as a list and grows
 //! without code; regular verb and noun forms are generated from the lemma, so the
-//! table lists "attack~" once rather than attack, attacks, attacked, attacking.
+//! table lists "attack~" once rather than attack, attacks, attacked, attacking; forms
+//! that no rule derives (swore, sworn; denial) join their lemma with `|`, so the table
+//! says which words are one trigger.
 
 use crate::ontology::{Kind, kind};
 use std::collections::HashMap;
@@ -52,7 +54,7 @@ impl Lexicon {
             let Some(kind) = kind(name.trim()) else {
                 continue;
             };
-            for trigger in triggers.split_whitespace() {
+            for trigger in triggers.split_whitespace().flat_map(|t| t.split('|')) {
                 let words: Vec<Vec<String>> = trigger.split('_').map(forms).collect();
                 let id = lexicon.patterns.len();
                 for first in &words[0] {
@@ -184,6 +186,14 @@ mod tests {
             names,
             [(1, "shooting"), (5, "airstrike"), (9, "hunger_strike")]
         );
+    }
+
+    #[test]
+    fn a_lemma_family_matches_every_form_it_joins() {
+        let lex = Lexicon::parse("rejection: deny|denied|denial~");
+        for w in ["deny", "denied", "denials"] {
+            assert!(lex.longest_at(&words(w), 0).is_some(), "{w}");
+        }
     }
 
     #[test]

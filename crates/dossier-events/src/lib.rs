@@ -139,6 +139,7 @@ impl Stage for EventStage {
             doc.events.push(event);
         }
         doc.events.extend(found.into_iter().map(|f| f.event));
+        settle_places(doc);
         if let (Some(model), Some(main)) = (
             &self.acled,
             doc.events.first().filter(|_| classify::applies(doc)),
@@ -192,6 +193,49 @@ fn is_false_trigger(doc: &Document, words: &[String], first: usize, hit: &Hit) -
         return true;
     }
     match hit.kind.name {
+        // "battle zones", "combat troops": a noun that names a kind of thing.
+        "armed_clash" if matches!(word, "battle" | "combat") => matches!(
+            next,
+            "zone"
+                | "zones"
+                | "field"
+                | "fields"
+                | "lines"
+                | "ground"
+                | "tank"
+                | "tanks"
+                | "gear"
+                | "uniform"
+                | "uniforms"
+                | "experience"
+                | "readiness"
+                | "training"
+                | "troops"
+                | "units"
+                | "aircraft"
+                | "jets"
+                | "helicopters"
+                | "group"
+                | "groups"
+        ),
+        // "border patrol agents", "patrol boats": the people or craft that patrol.
+        "deployment" if word.starts_with("patrol") => matches!(
+            next,
+            "agent"
+                | "agents"
+                | "officer"
+                | "officers"
+                | "guard"
+                | "guards"
+                | "boat"
+                | "boats"
+                | "car"
+                | "cars"
+                | "vehicle"
+                | "vehicles"
+                | "unit"
+                | "units"
+        ),
         // "soldiers fighting on the Russian side": a participle that describes a group.
         "armed_clash" if word.ends_with("ing") && is_plural_noun(prev) => true,
         // "to help push back the offensive": help is the auxiliary of another verb.
@@ -221,6 +265,12 @@ fn is_false_trigger(doc: &Document, words: &[String], first: usize, hit: &Hit) -
             prev,
             "air" | "drone" | "missile" | "first" | "preemptive" | "pre-emptive"
         ),
+        // "return to Geneva": going back, not handing something back.
+        "release" if word.starts_with("return") => {
+            matches!(next, "to" | "home" | "from" | "back")
+        }
+        // "a press release": a statement, not a release.
+        "release" if matches!(prev, "press" | "news") => true,
         "aid" | "support" | "release" | "concession" | "statement" => {
             matches!(
                 next,
@@ -296,7 +346,8 @@ const SHORT_REPORT: usize = 4;
 /// (or anywhere in a long report), a second trigger of the same type in one sentence
 /// ("clashes on the field of battle", merged into the first), a later mention of an
 /// event already told ("the troops' capture"), and a purpose clause of a deployment or
-/// aid ("sent troops to assist Russia").
+/// aid ("sent troops to assist Russia"). An event told again in another sentence
+/// ([`same_event`]) is merged into its first telling.
 fn prune(doc: &Document, words: &[String], found: &mut Vec<Found>) {
     let long = doc.sentences.len() > SHORT_REPORT;
     let substantive: Vec<usize> = found
@@ -314,6 +365,13 @@ fn prune(doc: &Document, words: &[String], found: &mut Vec<Found>) {
         if let Some(same) = kept.iter_mut().find(|k| {
             k.sentence == f.sentence && k.event.kind == f.event.kind && k.background == f.background
         }) {
+            merge_roles(&mut same.event, f.event);
+            continue;
+        }
+        if let Some(same) = kept
+            .iter_mut()
+            .find(|k| k.sentence != f.sentence && same_event(doc, &k.event, &f.event))
+        {
             merge_roles(&mut same.event, f.event);
             continue;
         }
@@ -344,6 +402,62 @@ fn prune(doc: &Document, words: &[String], found: &mut Vec<Found>) {
         kept.push(f);
     }
     *found = kept;
+}
+
+/// Gives an event whose only place names its actor ("Ukraine's military reported
+/// clashes") the main event's place: the report's setting, rather than the actor's home.
+fn settle_places(doc: &mut Document) {
+    let Some(setting) = doc.events.first().and_then(|e| e.place) else {
+        return;
+    };
+    for i in 1..doc.events.len() {
+        let e = &doc.events[i];
+        let acting = e.place.is_some_and(|p| {
+            let span = doc.places[p.index()].span;
+            e.actors.iter().any(|a| a.span.contains(span))
+        });
+        if acting {
+            doc.events[i].place = Some(setting);
+        }
+    }
+}
+
+/// Whether two events of different sentences are one event told twice: the same type
+/// and modality, dates and places that agree (or are missing), and a participant or
+/// the place in common. "Ukraine's military captured two soldiers in Kursk" and, in a
+/// quoted post, "Our soldiers have captured North Korean personnel in the Kursk region".
+fn same_event(doc: &Document, a: &Event, b: &Event) -> bool {
+    let told = |m: Modality| matches!(m, Modality::Asserted | Modality::Claimed);
+    let modality = a.modality == b.modality || told(a.modality) && told(b.modality);
+    let dates = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
+        _ => true,
+    };
+    let place = |e: &Event| e.place.map(|p| &doc.places[p.index()]);
+    let (pa, pb) = (place(a), place(b));
+    let places = match (pa, pb) {
+        (Some(x), Some(y)) => x.name == y.name && x.country == y.country,
+        _ => true,
+    };
+    let same_place = pa.is_some() && pb.is_some() && places;
+    let alike = |p: &dossier_core::Participant, q: &dossier_core::Participant| {
+        p.entity.is_some() && p.entity == q.entity
+            || p.country.is_some() && p.country == q.country
+            || doc.str(p.span).eq_ignore_ascii_case(doc.str(q.span))
+    };
+    let shared = a
+        .targets
+        .iter()
+        .any(|p| b.targets.iter().any(|q| alike(p, q)))
+        || a.actors
+            .iter()
+            .any(|p| b.actors.iter().any(|q| alike(p, q)));
+    a.kind == b.kind
+        && kind(&a.kind).is_some_and(|k| k.weight > 0)
+        && modality
+        && dates
+        && places
+        && (shared || same_place)
 }
 
 /// Adds the participants of `other`, a second trigger of the same event, to `event`:
@@ -441,6 +555,183 @@ const TROOPS: &[&str] = &[
     "mercenaries",
 ];
 
+/// Verbs that lift a restriction: "lifted the curfew", "eased sanctions".
+const EASE: &[&str] = &[
+    "lift",
+    "lifts",
+    "lifted",
+    "lifting",
+    "ease",
+    "eases",
+    "eased",
+    "easing",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "relax",
+    "relaxed",
+    "relaxes",
+    "shorten",
+    "shortened",
+    "shortens",
+    "scrap",
+    "scrapped",
+    "scraps",
+    "revoke",
+    "revoked",
+    "revokes",
+    "remove",
+    "removed",
+    "removes",
+    "removing",
+    "loosen",
+    "loosened",
+    "rescind",
+    "rescinded",
+    "end",
+    "ended",
+    "ends",
+    "ending",
+];
+
+/// Restrictions one can lift.
+const RESTRICTIONS: &[&str] = &[
+    "restriction",
+    "restrictions",
+    "curfew",
+    "ban",
+    "sanctions",
+    "embargo",
+    "blockade",
+    "siege",
+    "lockdown",
+    "controls",
+];
+
+/// Verbs that cut a tie or call off a contact: "halted aid", "cancelled a planned visit".
+const CUT: &[&str] = &[
+    "halt",
+    "halted",
+    "halts",
+    "halting",
+    "suspend",
+    "suspended",
+    "suspends",
+    "suspending",
+    "cut",
+    "cuts",
+    "cutting",
+    "froze",
+    "freezes",
+    "freeze",
+    "frozen",
+    "ended",
+    "ends",
+    "end",
+    "stopped",
+    "stops",
+    "withheld",
+    "withholds",
+    "cancelled",
+    "canceled",
+    "cancels",
+    "called",
+    "severed",
+    "severs",
+];
+
+/// Whether a word is about finding out: inspectors, investigate, monitoring.
+fn finding(word: &str) -> bool {
+    ["inspect", "investigat", "monitor"]
+        .iter()
+        .any(|stem| word.starts_with(stem))
+}
+
+/// People a state sends abroad and can call back: withdrawing them is a sanction.
+const ENVOYS: &[&str] = &[
+    "inspectors",
+    "observers",
+    "monitors",
+    "peacekeepers",
+    "peacekeeping",
+    "workers",
+    "ambassador",
+    "envoy",
+    "diplomats",
+    "staff",
+    "mission",
+];
+
+/// What states give and can deny one another.
+const EXCHANGES: &[&str] = &[
+    "aid",
+    "trade",
+    "imports",
+    "exports",
+    "flights",
+    "travel",
+    "entry",
+    "visas",
+    "visa",
+    "investment",
+    "investments",
+    "loans",
+    "arms",
+];
+
+/// Property that can be blown up without attacking anyone.
+const PROPERTY: &[&str] = &[
+    "line",
+    "lines",
+    "bridge",
+    "bridges",
+    "pipeline",
+    "pipelines",
+    "building",
+    "buildings",
+    "house",
+    "houses",
+    "homes",
+    "tower",
+    "towers",
+    "railway",
+    "railways",
+    "tracks",
+    "station",
+    "stations",
+    "office",
+    "offices",
+    "plant",
+    "statue",
+    "monument",
+    "depot",
+    "pylon",
+    "pylons",
+];
+
+/// Goods that are given, not released.
+const GOODS: &[&str] = &[
+    "medicine",
+    "medicines",
+    "food",
+    "supplies",
+    "aid",
+    "grain",
+    "flour",
+    "equipment",
+    "vaccines",
+    "tents",
+    "blankets",
+    "fuel",
+    "water",
+    "funds",
+    "money",
+    "kg",
+    "tons",
+    "tonnes",
+];
+
 /// Words that turn a protest into another ACLED type: shots at it, violence by it, police breaking it up.
 const PROTEST_SHOT: &[&str] = &[
     "live bullets",
@@ -475,9 +766,12 @@ const PROTEST_POLICED: &[&str] = &[
     "lathi",
 ];
 
+/// Gives `event` the type `k` and its codes. A bare statement has no PLOVER code:
+/// PLOVER dropped CAMEO's "make a public statement", so saying is not an event there.
 fn set_kind(event: &mut Event, k: &'static Kind, future: bool, conditional: bool) {
     event.kind = k.name.to_string();
-    event.plover = Some(plover_code(k, event.modality, future, conditional));
+    event.plover =
+        (k.name != "statement").then(|| plover_code(k, event.modality, future, conditional));
     event.acled = Some(AcledCode {
         event_type: k.acled.0.to_string(),
         sub_event_type: k.acled.1.to_string(),
@@ -488,18 +782,22 @@ fn set_kind(event: &mut Event, k: &'static Kind, future: bool, conditional: bool
 /// AGREE, a conditional or announced harm a THREATEN, a refused one a REJECT.
 fn plover_code(k: &Kind, modality: Modality, future: bool, conditional: bool) -> PloverCode {
     let future = future || modality == Modality::Hypothetical;
+    let cooperative = matches!(
+        k.plover,
+        "AGREE" | "CONCEDE" | "RETREAT" | "AID" | "SUPPORT" | "COOPERATE" | "CONSULT"
+    );
     let event_type = match (k.plover, modality) {
         ("REJECT" | "THREATEN" | "REQUEST" | "ACCUSE", _) => k.plover,
         (_, Modality::Negated) if future => "REJECT",
+        // "failed to reach agreement", "refused to withdraw": cooperation refused.
+        (_, Modality::Negated) if cooperative => "REJECT",
         ("AGREE", _) => k.plover,
         (_, Modality::Negated | Modality::Denied) => k.plover,
         ("ASSAULT" | "COERCE" | "SANCTION" | "PROTEST", _) if future => "THREATEN",
+        // "would meet the envoy if he gave them a veto": a conditional offer.
+        (_, _) if future && cooperative => "AGREE",
         (_, _) if future && conditional => "THREATEN",
-        ("AID" | "SUPPORT" | "COOPERATE" | "CONSULT" | "RETREAT" | "CONCEDE" | "MOBILIZE", _)
-            if future =>
-        {
-            "AGREE"
-        }
+        ("MOBILIZE", _) if future => "AGREE",
         _ => k.plover,
     };
     let mode = if event_type == k.plover {
@@ -541,6 +839,7 @@ impl Context<'_> {
         let roles = roles::Roles::read(self);
         let k = self.framed().unwrap_or_else(|| self.refine(&roles));
         let quantities = self.quantities();
+        let place = roles::place(self.doc, sentence.span, trigger, &roles.actors);
         let mut event = Event {
             kind: String::new(),
             trigger,
@@ -548,7 +847,7 @@ impl Context<'_> {
             acled: None,
             actors: roles.actors,
             targets: roles.targets,
-            place: roles::place(self.doc, sentence.span, trigger),
+            place,
             time: self.time(trigger),
             date: None,
             fatalities: roles::fatalities(self.doc, self.words, self.sentence),
@@ -559,7 +858,41 @@ impl Context<'_> {
         };
         event.date = self.date(event.time);
         set_kind(&mut event, k, future, conditional);
+        if k.name == "agreement" && self.signed() {
+            let support = kind("support").unwrap_or(k);
+            event.plover = Some(plover_code(support, modality, future, conditional));
+        }
         event
+    }
+
+    /// Whether the trigger names a formal agreement that is signed in its sentence.
+    /// PLOVER, after CAMEO, files signing a formal agreement under SUPPORT (diplomatic
+    /// cooperation) and agreeing, promising or offering to do something under AGREE.
+    fn signed(&self) -> bool {
+        let word = self.words[self.hit().start].as_str();
+        let formal = word.starts_with("sign")
+            || matches!(
+                word,
+                "agreement"
+                    | "agreements"
+                    | "accord"
+                    | "accords"
+                    | "deal"
+                    | "deals"
+                    | "pact"
+                    | "pacts"
+                    | "treaty"
+                    | "treaties"
+                    | "memorandum"
+                    | "convention"
+            );
+        formal
+            && self.sentence_words().any(|w| {
+                matches!(
+                    w,
+                    "signed" | "sign" | "signs" | "signing" | "inked" | "ratified" | "ratifies"
+                )
+            })
     }
 
     fn sentence_words(&self) -> impl Iterator<Item = &str> {
@@ -578,7 +911,127 @@ impl Context<'_> {
             .take_while(|w| *w == "of" || !roles::LOCATIVE.contains(&w.as_str()))
             .collect();
         let any = |list: &[&str]| object.iter().any(|w| list.contains(&w.as_str()));
+        let word = self.words[self.hit().start].as_str();
+        let before = self.words_before(3);
+        let undone = |verbs: &[&str]| before.iter().any(|w| verbs.contains(&w.as_str()));
         let name = match k.name {
+            // Lifting a blockade de-escalates (PLOVER's RETREAT); lifting a curfew,
+            // a ban or sanctions eases them (CONCEDE).
+            "restriction" | "curfew" | "ban" | "sanction" | "martial_law"
+                if self
+                    .words_before(6)
+                    .iter()
+                    .any(|w| EASE.contains(&w.as_str())) =>
+            {
+                if matches!(word, "blockade" | "blockades" | "siege" | "sieges") {
+                    "retreat"
+                } else {
+                    "concession"
+                }
+            }
+            _ if EASE.contains(&word) && any(RESTRICTIONS) => {
+                if any(&["blockade", "siege"]) {
+                    "retreat"
+                } else {
+                    "concession"
+                }
+            }
+            // Sending inspectors, or sending people to investigate, is an investigation.
+            "deployment" | "aid"
+                if object.iter().any(|w| finding(w))
+                    || self
+                        .words_after(12)
+                        .windows(2)
+                        .any(|w| w[0] == "to" && finding(&w[1])) =>
+            {
+                "investigation"
+            }
+            // Withdrawing inspectors, peacekeepers or an envoy reduces relations.
+            "retreat" if any(ENVOYS) => "sanction",
+            // ", a rights group protested.": a complaint voiced, not a demonstration.
+            "protest"
+                if word.starts_with("protest")
+                    && self.words_before(6).iter().any(|w| w == ",")
+                    && after
+                        .iter()
+                        .filter(|w| w.chars().any(char::is_alphabetic))
+                        .count()
+                        <= 2
+                    && after.len() < 6 =>
+            {
+                "accusation"
+            }
+            // "lodged an official protest": a diplomatic complaint.
+            "protest"
+                if before.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "lodged"
+                            | "lodge"
+                            | "lodges"
+                            | "filed"
+                            | "formal"
+                            | "official"
+                            | "diplomatic"
+                    )
+                }) =>
+            {
+                "accusation"
+            }
+            // Calling off a strike yields to the other side.
+            "protest" | "strike" | "hunger_strike" | "obstruction"
+                if undone(EASE)
+                    || self
+                        .words_before(4)
+                        .windows(2)
+                        .any(|w| w[1] == "off" && w[0].starts_with("call")) =>
+            {
+                "concession"
+            }
+            // "accepted the rebels' demands": yielding, not agreeing.
+            "agreement"
+                if word.starts_with("accept")
+                    && any(&["demand", "demands", "conditions", "terms", "ultimatum"]) =>
+            {
+                "concession"
+            }
+            // "gave a warm welcome": hosting, not giving.
+            "aid"
+                if matches!(word, "give" | "gave" | "given" | "giving" | "gives")
+                    && any(&["welcome", "reception"]) =>
+            {
+                "hosting"
+            }
+            // Halting aid, calling off a visit or ending mediation cuts ties: a sanction.
+            "aid" | "support" | "cooperation" | "meeting" | "visit" | "mediation" | "agreement"
+            | "hosting"
+                if undone(CUT) =>
+            {
+                "sanction"
+            }
+            // Banning aid, trade or entry is a sanction on those who would get them.
+            "ban" if any(EXCHANGES) => "sanction",
+            // Blowing up power lines or a bridge destroys property; nobody is attacked.
+            "bombing"
+                if matches!(word, "blew" | "blow" | "blown" | "blowing" | "blows")
+                    && any(PROPERTY) =>
+            {
+                "destruction"
+            }
+            // A cyber attack defaces or blocks; it coerces, it does not assault.
+            "attack" if before.last().is_some_and(|w| w == "cyber") => "censorship",
+            // Handing over medicine or food gives aid; handing over people releases them.
+            "release" if any(GOODS) => "aid",
+            // Peacekeepers sent are protection: aid in PLOVER's codebook.
+            "deployment"
+                if self
+                    .words_before(2)
+                    .iter()
+                    .chain(after.iter().take(2))
+                    .any(|w| w.starts_with("peacekeep")) =>
+            {
+                "aid"
+            }
             "capture" | "territory_seized" | "confiscation" if any(roles::TERRITORY) => {
                 if roles.state_actor {
                     "territory_regained"
@@ -667,16 +1120,25 @@ impl Context<'_> {
             .iter()
             .position(|c| c.content.iter().any(|s| s.contains(trigger)))
             .map(|i| ClaimId(i as u32));
+        // "plans to", not "a planned visit".
+        let planned = ["plans", "plan", "planned", "planning"]
+            .iter()
+            .any(|p| pair(p, "to"));
         let future = has(&[
-            "will", "'ll", "wo", "shall", "would", "plans", "plan", "planned", "planning",
-            "intends", "intend", "going",
-        ]) || pair("is", "to")
+            "will", "'ll", "wo", "shall", "would", "intends", "intend", "going",
+        ]) || planned
+            || pair("is", "to")
             || pair("are", "to");
         let denied = self.hit().kind.name != "rejection"
             && self
                 .sentence_words()
                 .any(|w| matches!(w, "denied" | "denies" | "deny" | "denying"));
-        let modality = if has(&["not", "n't", "never", "no"]) || pair("failed", "to") {
+        let refused = [
+            "failed", "fails", "refused", "refuses", "declined", "declines",
+        ]
+        .iter()
+        .any(|w| pair(w, "to"));
+        let modality = if has(&["not", "n't", "never", "no"]) || refused {
             Modality::Negated
         } else if denied {
             Modality::Denied

@@ -93,6 +93,7 @@ kinds! {
     "retreat" => "RETREAT" None, (STRATEGIC, "Non-violent transfer of territory"), 2;
     "resignation" => "RETREAT" None, (STRATEGIC, "Change to group/activity"), 2;
     "sanction" => "SANCTION" None, (STRATEGIC, "Other"), 2;
+    // A bare statement gets no PLOVER code (see `set_kind`); the crosswalk keeps a type.
     "statement" => "CONSULT" None, (STRATEGIC, "Other"), 0;
 }
 

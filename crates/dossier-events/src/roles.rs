@@ -408,9 +408,15 @@ fn is_modifier(doc: &Document, lower: &str, i: usize) -> bool {
 }
 
 /// Where the event happened: the finest place of its sentence, the nearest to the
-/// trigger among equally fine ones (a town before the province it is in); else the
-/// report's first place of city precision or finer, else its first place.
-pub fn place(doc: &Document, sentence: Span, trigger: Span) -> Option<PlaceId> {
+/// trigger among equally fine ones (a town before the province it is in), preferring
+/// places that are not named as an actor; else the report's first place of city
+/// precision or finer, else its first place.
+pub fn place(
+    doc: &Document,
+    sentence: Span,
+    trigger: Span,
+    actors: &[Participant],
+) -> Option<PlaceId> {
     let fineness = |p: Precision| match p {
         Precision::Point => 0,
         Precision::City => 1,
@@ -418,10 +424,13 @@ pub fn place(doc: &Document, sentence: Span, trigger: Span) -> Option<PlaceId> {
         Precision::Country => 3,
         Precision::Continent => 4,
     };
+    // "North Korea has sent troops to Russia": the sender is not where it happened.
+    let acting = |i: usize| actors.iter().any(|a| a.span.contains(doc.places[i].span));
     let in_sentence = (0..doc.places.len())
         .filter(|&i| sentence.contains(doc.places[i].span))
         .min_by_key(|&i| {
             (
+                acting(i),
                 fineness(doc.places[i].precision),
                 distance(doc.places[i].span, trigger),
             )

@@ -54,7 +54,11 @@ fn an_agreement_is_coded_in_both_schemes() {
     let doc = analyse("The two presidents signed a defence pact in Pyongyang on Tuesday.");
     let e = main_event(&doc);
     assert_eq!(e.kind, "agreement");
-    assert_eq!(e.plover.as_ref().unwrap().event_type, "AGREE");
+    assert_eq!(
+        e.plover.as_ref().unwrap().event_type,
+        "SUPPORT",
+        "signing a formal agreement is diplomatic cooperation in PLOVER"
+    );
     assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Agreement");
 }
 
