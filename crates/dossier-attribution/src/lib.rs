@@ -117,6 +117,10 @@ impl Stage for ClaimStage {
 
         claims.sort_by_key(|c| (c.content_cover().map(|s| s.start), c.cue.map(|s| s.start)));
         for c in &mut claims {
+            // Signed posts and transcripts name their source by rule: link it too.
+            for source in c.sources.iter_mut().filter(|s| s.entity.is_none()) {
+                source.entity = resolve::link(doc, source.span);
+            }
             if let (Some(cue), Some(cover)) = (c.cue, c.content_cover()) {
                 c.medium = rules::medium(doc, &an.words, doc.tokens_in(cue), cover);
             }

@@ -407,6 +407,18 @@ pub struct Event {
     pub claim: Option<ClaimId>,
     /// The sentence (or clause) the event was read from.
     pub evidence: Span,
+    /// Later tellings of the same event in the document ("Our soldiers have captured
+    /// ..." in a quoted post after the reporter's own sentence): each is evidence, and
+    /// each may come from another source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retold: Vec<Telling>,
+}
+
+/// One more place in the text that tells an event, and the claim it comes in, if any.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Telling {
+    pub evidence: Span,
+    pub claim: Option<ClaimId>,
 }
 
 // ------------------------------------------------------------------ diagnostics

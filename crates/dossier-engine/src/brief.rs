@@ -117,13 +117,21 @@ pub fn event_line(doc: &Document, e: &Event) -> String {
         let whom = e.targets.iter().map(|a| participant(doc, a)).collect::<Vec<_>>().join(", ");
         let _ = write!(what, " → {whom}");
     }
-    let reported = match e.claim.map(|c| &doc.claims[c.index()]) {
-        Some(c) if !c.sources.is_empty() => {
-            c.sources.iter().map(|s| source_name(doc, s)).collect::<Vec<_>>().join(", ")
+    // Who reports it, over every telling of the event, each reporter once.
+    let mut reporters: Vec<String> = Vec::new();
+    for claim in std::iter::once(e.claim).chain(e.retold.iter().map(|t| t.claim)) {
+        let names = match claim.map(|c| &doc.claims[c.index()]) {
+            Some(c) if !c.sources.is_empty() => c.sources.iter().map(|s| source_name(doc, s)).collect(),
+            Some(_) => vec!["unnamed sources".to_string()],
+            None => vec!["the report itself".to_string()],
+        };
+        for name in names {
+            if !reporters.contains(&name) {
+                reporters.push(name);
+            }
         }
-        Some(_) => "unnamed sources".into(),
-        None => "the report itself".into(),
-    };
+    }
+    let reported = reporters.join(", ");
     let mut codes = vec![e.kind.clone()];
     if let Some(p) = &e.plover {
         codes.push(format!("PLOVER {}", p.event_type));
@@ -134,6 +142,9 @@ pub fn event_line(doc: &Document, e: &Event) -> String {
     let mut line = format!("{when} · {where_} · {what} · reported by {reported} [{}]", e.modality.as_str());
     if let Some(f) = e.fatalities {
         let _ = write!(line, " · {f} killed");
+    }
+    if !e.retold.is_empty() {
+        let _ = write!(line, " · told {} times", e.retold.len() + 1);
     }
     let _ = write!(line, "  ({})", codes.join("; "));
     line

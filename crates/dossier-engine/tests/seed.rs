@@ -132,4 +132,51 @@ fn events_say_who_did_what_where_and_who_reported_it() {
     assert_eq!(place, "Pyongyang");
     let clashes = doc.events.iter().find(|e| doc.str(e.evidence).contains("first direct clashes")).expect("the clashes");
     assert_eq!(clashes.date.as_deref(), Some("2024-11"));
+    let place = clashes.place.map(|p| doc.places[p.index()].name.clone()).unwrap_or_default();
+    assert!(place.contains("Kursk"), "clashes placed at {place:?}");
+}
+
+#[test]
+fn the_capture_is_the_main_event_and_its_retelling_is_not_a_second_one() {
+    let Some(doc) = seed() else { return };
+    assert_eq!(doc.events.first().map(|e| e.kind.as_str()), Some("capture"));
+    assert_eq!(doc.events.iter().filter(|e| e.kind == "capture").count(), 1);
+    let capture = &doc.events[0];
+    assert_eq!(capture.date.as_deref(), Some("2025-01-11"));
+    assert!(!capture.retold.is_empty(), "the post tells the capture again");
+}
+
+#[test]
+fn the_deployment_the_pact_and_the_planned_help_have_their_roles() {
+    let Some(doc) = seed() else { return };
+    let place_of = |e: &Event| e.place.map(|p| doc.places[p.index()].name.clone()).unwrap_or_default();
+    let names = |ps: &[Participant]| -> Vec<String> {
+        ps.iter().map(|p| p.entity.map_or_else(|| doc.str(p.span).to_string(), |e| doc.entities[e.index()].name.clone())).collect()
+    };
+
+    let deployment = doc.events.iter().find(|e| e.kind == "deployment").expect("the troop deployment");
+    assert_eq!(place_of(deployment), "Russia");
+    let troops = deployment.quantities.iter().map(|q| &doc.quantities[q.index()]).find(|q| q.value >= 10_000.0);
+    assert_eq!(troops.map(|q| q.bound), Some(Bound::AtLeast), "at least 10,000 troops");
+    assert_ne!(deployment.modality, Modality::Asserted, "the estimate is claimed, not narrated");
+
+    let pact = doc.events.iter().find(|e| e.kind == "agreement").expect("the defence pact");
+    assert_eq!(pact.date.as_deref(), Some("2024-SU"));
+    let parties = names(&pact.actors);
+    assert!(parties.iter().any(|n| n.contains("Putin")) && parties.iter().any(|n| n.contains("Kim Jong Un")), "{parties:?}");
+
+    let help = doc.events.iter().find(|e| doc.str(e.trigger) == "help").expect("Moscow's help");
+    assert_eq!(help.modality, Modality::Planned, "plans to help is not help given");
+}
+
+#[test]
+fn the_signed_post_is_attributed_to_the_resolved_speaker() {
+    let Some(doc) = seed() else { return };
+    let signed = doc
+        .claims
+        .iter()
+        .find(|c| c.cue.is_some_and(|cue| matches!(doc.str(cue), "—" | "–")))
+        .expect("the post signed with a dash");
+    let speaker = signed.sources.first().and_then(|s| s.entity).expect("the signature's name is linked to an entity");
+    assert_eq!(doc.entities[speaker.index()].name, "Volodymyr Zelensky");
 }

@@ -18,7 +18,7 @@ mod roles;
 
 use dossier_core::{
     AcledCode, ClaimId, Document, Event, Layer, Modality, PloverCode, QuantityId, Span, Stage,
-    TimeId, TimexType,
+    Telling, TimeId, TimexType,
 };
 use lexicon::{Hit, Lexicon};
 use ontology::{Kind, kind};
@@ -372,6 +372,8 @@ fn prune(doc: &Document, words: &[String], found: &mut Vec<Found>) {
             .iter_mut()
             .find(|k| k.sentence != f.sentence && same_event(doc, &k.event, &f.event))
         {
+            let telling = Telling { evidence: f.event.evidence, claim: f.event.claim };
+            same.event.retold.push(telling);
             merge_roles(&mut same.event, f.event);
             continue;
         }
@@ -855,6 +857,7 @@ impl Context<'_> {
             modality,
             claim,
             evidence: sentence.span,
+            retold: Vec::new(),
         };
         event.date = self.date(event.time);
         set_kind(&mut event, k, future, conditional);

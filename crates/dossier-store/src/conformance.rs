@@ -84,6 +84,7 @@ pub fn sample_document() -> Document {
         modality: Modality::Claimed,
         claim: Some(ClaimId(0)),
         evidence: span_of(text, "Volodymyr Zelensky said Ukrainian forces captured two soldiers in Kursk Oblast."),
+        retold: vec![],
     }];
     doc
 }

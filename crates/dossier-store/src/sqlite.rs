@@ -290,20 +290,19 @@ impl Store for SqliteStore {
         }
         for (ordinal, e) in doc.events.iter().enumerate() {
             let place = e.place.map(|p| &doc.places[p.index()]);
-            let reported_by: Vec<String> = e
-                .claim
-                .map(|c| {
-                    let claim = &doc.claims[c.index()];
-                    claim
-                        .sources
-                        .iter()
-                        .map(|s| match s.entity {
-                            Some(id) => doc.entities[id.index()].name.clone(),
-                            None => doc.str(s.span).to_string(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            // Every source of every telling, each once.
+            let mut reported_by: Vec<String> = Vec::new();
+            for c in e.claim.into_iter().chain(e.retold.iter().filter_map(|t| t.claim)) {
+                for s in &doc.claims[c.index()].sources {
+                    let name = match s.entity {
+                        Some(id) => doc.entities[id.index()].name.clone(),
+                        None => doc.str(s.span).to_string(),
+                    };
+                    if !reported_by.contains(&name) {
+                        reported_by.push(name);
+                    }
+                }
+            }
             tx.execute(
                 "INSERT INTO events (document_id, ordinal, kind, plover, acled_event_type, acled_sub_event_type, date,
                      place, admin1, country, lat, lon, actors, targets, fatalities, modality, reported_by, evidence,
