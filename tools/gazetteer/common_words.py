@@ -2,9 +2,10 @@
 """Builds models/gazetteer/common-words.txt.gz: one-word place names that news text
 writes in lower case at least half as often as capitalised mid-sentence ("mobile", "reading",
 "march", "hope"), so that the places stage does not take every capitalised "Mobile"
-for the city. Only words that are a one-word name in the gazetteer are kept.
+for the city. Only words that are a one-word name in the gazetteer are kept; the
+gazetteer is read as the text table that `build.py --tsv` writes.
 
-    python3 tools/gazetteer/common_words.py models/gazetteer/gazetteer.tsv.gz \
+    python3 tools/gazetteer/common_words.py out/gazetteer.tsv.gz \
         ../shared/data/corpora/reuters-21578.jsonl ../shared/data/corpora/bbc-news.jsonl
 
 Counts only; no text of the corpora is kept.

@@ -1,17 +1,21 @@
 //! The place table: GeoNames-derived entries looked up by folded name.
 //!
 //! The table is built by `tools/gazetteer/build.py` and embedded in the binary, so a
-//! run never reads or downloads anything. It is decoded once per process on first
-//! use; every name and alternate of an entry is folded (case, diacritics, dots and
-//! apostrophes) into one index, so "Kyiv", "KIEV" and "Kyïv" meet the same entries.
+//! run never reads or downloads anything. It is decoded once per process on first use.
+//! Start-up cost is what shapes the format: the build script already folds every name
+//! and alternate into a sorted key list with the places each names, and stores the
+//! places column by column, so loading is decompression and a few array copies, with
+//! no parsing and no hashing. A lookup folds the query the same way (case, diacritics,
+//! dots and apostrophes), so "Kyiv", "KIEV" and "Kyïv" meet the same entries, and
+//! finds it by binary search.
 
 use flate2::read::GzDecoder;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
-static EMBEDDED: &[u8] = include_bytes!("../../../models/gazetteer/gazetteer.tsv.gz");
+static EMBEDDED: &[u8] = include_bytes!("../../../models/gazetteer/gazetteer.bin.gz");
 
 /// What kind of place an entry is.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,56 +33,97 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn parse(s: &str) -> Option<Kind> {
-        Some(match s {
-            "continent" => Kind::Continent,
-            "country" => Kind::Country,
-            "admin1" => Kind::Admin1,
-            "admin2" => Kind::Admin2,
-            "city" => Kind::City,
-            "region" => Kind::Region,
+    /// The build script's number of a kind (its `KIND_ORDER`).
+    fn from_code(code: u8) -> Option<Kind> {
+        Some(match code {
+            0 => Kind::Continent,
+            1 => Kind::Country,
+            2 => Kind::Admin1,
+            3 => Kind::Admin2,
+            4 => Kind::City,
+            5 => Kind::Region,
             _ => return None,
         })
     }
 }
 
-/// One place of the table.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
+/// One place of the table, borrowed from it.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Entry<'g> {
     pub geonames_id: Option<u32>,
     pub kind: Kind,
     /// ISO 3166-1 alpha-2; empty for continents and seas.
-    pub country: String,
+    pub country: &'g str,
     /// The first-level subdivision's GeoNames name ("Kursk Oblast"); empty if unknown.
-    pub admin1: String,
+    pub admin1: &'g str,
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
-    pub name: String,
-    pub alternates: Vec<String>,
+    pub name: &'g str,
 }
 
-/// A failure to read a table: which line and why.
+/// A table that does not read: what was wrong, at which byte.
 #[derive(Debug)]
 pub struct TableError {
-    pub line: usize,
+    pub offset: usize,
     pub message: String,
 }
 
 impl std::fmt::Display for TableError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "gazetteer line {}: {}", self.line, self.message)
+        write!(f, "gazetteer at byte {}: {}", self.offset, self.message)
     }
 }
 
 impl std::error::Error for TableError {}
 
+/// A place as stored: strings are ranges of `Gazetteer::names`.
+struct Record {
+    geonames_id: u32,
+    kind: Kind,
+    country: [u8; 2],
+    lat: i32,
+    lon: i32,
+    population: u64,
+    admin1: u16,
+    name: (u32, u32),
+}
+
 pub struct Gazetteer {
-    entries: Vec<Entry>,
-    by_name: HashMap<String, Vec<u32>>,
-    countries: HashMap<String, u32>,
-    /// The most words any indexed name has, to bound phrase lookups.
+    records: Vec<Record>,
+    /// Place names, admin1 names and keys, back to back.
+    names: String,
+    admin1: Vec<(u32, u32)>,
+    /// Folded keys in byte order, each with its range of `postings`.
+    keys: Vec<(u32, u32, u32, u32)>,
+    postings: Vec<u32>,
+    countries: HashMap<[u8; 2], u32>,
+    /// The most words any key has, to bound phrase lookups.
     max_words: usize,
+}
+
+/// Reads the little-endian arrays of the table in order.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], TableError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| self.error("table ends early"))?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn array<const W: usize, T>(&mut self, n: usize, f: impl Fn([u8; W]) -> T) -> Result<Vec<T>, TableError> {
+        let bytes = self.take(n.checked_mul(W).ok_or_else(|| self.error("count overflows"))?)?;
+        Ok(bytes.chunks_exact(W).map(|c| f(c.try_into().expect("chunks of W bytes"))).collect())
+    }
+
+    fn error(&self, message: &str) -> TableError {
+        TableError { offset: self.at, message: message.to_string() }
+    }
 }
 
 impl Gazetteer {
@@ -86,91 +131,148 @@ impl Gazetteer {
     pub fn embedded() -> &'static Gazetteer {
         static TABLE: OnceLock<Gazetteer> = OnceLock::new();
         TABLE.get_or_init(|| {
-            Gazetteer::from_tsv(GzDecoder::new(EMBEDDED)).expect("the embedded gazetteer is well-formed")
+            let mut bytes = Vec::with_capacity(20 << 20);
+            GzDecoder::new(EMBEDDED).read_to_end(&mut bytes).expect("the embedded gazetteer is gzip");
+            Gazetteer::from_bytes(&bytes).expect("the embedded gazetteer is well-formed")
         })
     }
 
-    /// Reads the build script's TSV (uncompressed).
-    pub fn from_tsv(reader: impl Read) -> Result<Gazetteer, TableError> {
-        let mut entries = Vec::new();
-        for (n, line) in BufReader::with_capacity(1 << 16, reader).lines().enumerate() {
-            let line = line.map_err(|e| TableError { line: n + 1, message: e.to_string() })?;
-            if !line.is_empty() {
-                entries.push(parse_line(&line).map_err(|message| TableError { line: n + 1, message })?);
-            }
+    /// Reads the build script's binary table (uncompressed); see `binary` in
+    /// `tools/gazetteer/build.py` for the layout.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, TableError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != b"DGAZ0001" {
+            return Err(r.error("not a gazetteer table (version DGAZ0001)"));
         }
-        Ok(Gazetteer::from_entries(entries))
-    }
+        let counts = r.array(4, |b: [u8; 4]| u32::from_le_bytes(b) as usize)?;
+        let (n, n_admin1, n_keys, n_postings) = (counts[0], counts[1], counts[2], counts[3]);
 
-    pub fn from_entries(entries: Vec<Entry>) -> Gazetteer {
-        let mut by_name: HashMap<String, Vec<u32>> = HashMap::with_capacity(entries.len() * 3);
-        let mut countries = HashMap::new();
-        let mut max_words = 1;
-        for (i, e) in entries.iter().enumerate() {
-            if e.kind == Kind::Country {
-                countries.insert(e.country.clone(), i as u32);
-            }
-            for name in std::iter::once(&e.name).chain(&e.alternates) {
-                let key = fold(name);
-                if key.is_empty() {
-                    continue;
-                }
-                max_words = max_words.max(key.split(' ').count());
-                let ids = by_name.entry(key).or_default();
-                if ids.last() != Some(&(i as u32)) {
-                    ids.push(i as u32);
-                }
-            }
+        let ids = r.array(n, u32::from_le_bytes)?;
+        let kinds = r.array(n, |[b]: [u8; 1]| b)?;
+        let countries = r.array(n, |b: [u8; 2]| b)?;
+        let lats = r.array(n, i32::from_le_bytes)?;
+        let lons = r.array(n, i32::from_le_bytes)?;
+        let populations = r.array(n, u64::from_le_bytes)?;
+        let admin1s = r.array(n, u16::from_le_bytes)?;
+        let name_lens = r.array(n, u16::from_le_bytes)?;
+        let admin1_lens = r.array(n_admin1, u16::from_le_bytes)?;
+        let admin1_total: usize = admin1_lens.iter().map(|&l| l as usize).sum();
+        let name_total: usize = name_lens.iter().map(|&l| l as usize).sum();
+        let text_start = r.at;
+        r.take(admin1_total + name_total)?;
+        let text_end = r.at;
+        let key_lens = r.array(n_keys, u16::from_le_bytes)?;
+        let key_total: usize = key_lens.iter().map(|&l| l as usize).sum();
+        let keys_start = r.at;
+        r.take(key_total)?;
+        let post_counts = r.array(n_keys, u16::from_le_bytes)?;
+        let postings = r.array(n_postings, u32::from_le_bytes)?;
+        if r.at != bytes.len() {
+            return Err(r.error("bytes after the table"));
         }
-        Gazetteer { entries, by_name, countries, max_words }
+
+        let mut names = String::with_capacity(admin1_total + name_total + key_total);
+        for (start, end) in [(text_start, text_end), (keys_start, keys_start + key_total)] {
+            let text = std::str::from_utf8(&bytes[start..end])
+                .map_err(|e| TableError { offset: start + e.valid_up_to(), message: "names are not UTF-8".into() })?;
+            names.push_str(text);
+        }
+        let mut at = 0u32;
+        let mut ranges = |lens: &[u16]| -> Vec<(u32, u32)> {
+            lens.iter()
+                .map(|&l| {
+                    let range = (at, at + l as u32);
+                    at = range.1;
+                    range
+                })
+                .collect()
+        };
+        let admin1 = ranges(&admin1_lens);
+        let name_ranges = ranges(&name_lens);
+        let key_ranges = ranges(&key_lens);
+
+        let mut records = Vec::with_capacity(n);
+        for i in 0..n {
+            let kind = Kind::from_code(kinds[i]).ok_or_else(|| r.error(&format!("place {i} has kind {}", kinds[i])))?;
+            if admin1s[i] as usize >= n_admin1 {
+                return Err(r.error(&format!("place {i} has admin1 name {}", admin1s[i])));
+            }
+            records.push(Record {
+                geonames_id: ids[i],
+                kind,
+                country: countries[i],
+                lat: lats[i],
+                lon: lons[i],
+                population: populations[i],
+                admin1: admin1s[i],
+                name: name_ranges[i],
+            });
+        }
+        let mut post = 0u32;
+        let mut keys = Vec::with_capacity(n_keys);
+        let mut max_words = 1;
+        for (&(start, end), &count) in key_ranges.iter().zip(&post_counts) {
+            keys.push((start, end, post, post + count as u32));
+            post += count as u32;
+            max_words = max_words.max(names[start as usize..end as usize].split(' ').count());
+        }
+        if post as usize != n_postings || postings.iter().any(|&p| p as usize >= n) {
+            return Err(r.error("postings do not match the places"));
+        }
+        let countries = records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == Kind::Country)
+            .map(|(i, r)| (r.country, i as u32))
+            .collect();
+        Ok(Gazetteer { records, names, admin1, keys, postings, countries, max_words })
     }
 
     /// Every entry one of whose names folds to the same key as `name`.
-    pub fn find(&self, name: &str) -> Vec<&Entry> {
-        self.find_ids(&fold(name)).iter().map(|&i| &self.entries[i as usize]).collect()
+    pub fn find(&self, name: &str) -> Vec<Entry<'_>> {
+        self.find_ids(&fold(name)).iter().map(|&i| self.entry(i)).collect()
     }
 
-    /// Indices of the entries named by an already folded key.
+    /// Indices of the entries named by an already folded key, in table order.
     pub fn find_ids(&self, key: &str) -> &[u32] {
-        self.by_name.get(key).map_or(&[], Vec::as_slice)
+        match self.keys.binary_search_by(|&(s, e, _, _)| self.names[s as usize..e as usize].cmp(key)) {
+            Ok(k) => {
+                let (_, _, from, to) = self.keys[k];
+                &self.postings[from as usize..to as usize]
+            }
+            Err(_) => &[],
+        }
     }
 
-    pub fn entry(&self, index: u32) -> &Entry {
-        &self.entries[index as usize]
+    pub fn entry(&self, index: u32) -> Entry<'_> {
+        let r = &self.records[index as usize];
+        let text = |(s, e): (u32, u32)| &self.names[s as usize..e as usize];
+        Entry {
+            geonames_id: (r.geonames_id != 0).then_some(r.geonames_id),
+            kind: r.kind,
+            country: if r.country == [0, 0] { "" } else { std::str::from_utf8(&r.country).unwrap_or("") },
+            admin1: text(self.admin1[r.admin1 as usize]),
+            lat: f64::from(r.lat) / 1e4,
+            lon: f64::from(r.lon) / 1e4,
+            population: r.population,
+            name: text(r.name),
+        }
     }
 
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// Every folded key, in byte order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.keys.iter().map(|&(s, e, _, _)| &self.names[s as usize..e as usize])
     }
 
     /// The country entry of an ISO 3166-1 alpha-2 code.
-    pub fn country(&self, iso2: &str) -> Option<&Entry> {
-        self.countries.get(iso2).map(|&i| &self.entries[i as usize])
+    pub fn country(&self, iso2: &str) -> Option<Entry<'_>> {
+        let code: [u8; 2] = iso2.as_bytes().try_into().ok()?;
+        self.countries.get(&code).map(|&i| self.entry(i))
     }
 
     pub fn max_words(&self) -> usize {
         self.max_words
     }
-}
-
-fn parse_line(line: &str) -> Result<Entry, String> {
-    let f: Vec<&str> = line.split('\t').collect();
-    if f.len() != 9 {
-        return Err(format!("{} fields, expected 9", f.len()));
-    }
-    let num = |i: usize| f[i].parse::<f64>().map_err(|e| format!("field {}: {e}", i + 1));
-    let id: u32 = f[0].parse().map_err(|e| format!("geonames id: {e}"))?;
-    Ok(Entry {
-        geonames_id: (id != 0).then_some(id),
-        kind: Kind::parse(f[1]).ok_or_else(|| format!("unknown kind {:?}", f[1]))?,
-        country: f[2].to_string(),
-        admin1: f[3].to_string(),
-        lat: num(4)?,
-        lon: num(5)?,
-        population: f[6].parse().map_err(|e| format!("population: {e}"))?,
-        name: f[7].to_string(),
-        alternates: if f[8].is_empty() { Vec::new() } else { f[8].split('|').map(str::to_string).collect() },
-    })
 }
 
 /// A name's lookup key: lower case, no diacritics, no dots or apostrophes, hyphens and
@@ -230,14 +332,31 @@ mod tests {
         assert_eq!(fold("Łódź"), "lodz");
     }
 
+    /// The build script folds the keys; a key this side would fold differently could
+    /// never be found.
     #[test]
-    fn a_table_line_becomes_an_entry() {
-        let line = "0\tadmin1\tRU\tKursk Oblast\t51.75\t36.0\t1000\tKursk Oblast\tKursk region|Kursk";
-        let g = Gazetteer::from_tsv(line.as_bytes()).unwrap();
+    fn every_key_is_folded_as_lookups_fold() {
+        let g = Gazetteer::embedded();
+        let unfound: Vec<&str> = g.keys().filter(|&k| fold(k) != k).take(5).collect();
+        assert_eq!(unfound, Vec::<&str>::new());
+        assert!(g.keys().zip(g.keys().skip(1)).all(|(a, b)| a < b));
+    }
+
+    #[test]
+    fn a_region_is_found_by_its_variants() {
+        let g = Gazetteer::embedded();
         let found = g.find("KURSK REGION");
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].geonames_id, None);
-        assert_eq!(found[0].kind, Kind::Admin1);
-        assert!(Gazetteer::from_tsv("1\tplanet\tXX".as_bytes()).is_err());
+        assert!(found.iter().any(|e| e.kind == Kind::Admin1 && e.name == "Kursk Oblast" && e.country == "RU"), "{found:?}");
+        assert_eq!(g.country("UA").map(|e| e.name), Some("Ukraine"));
+        assert!(g.find("Nowhereville Upon Nothing").is_empty());
+    }
+
+    #[test]
+    fn a_damaged_table_is_an_error() {
+        assert!(Gazetteer::from_bytes(b"DGAZ0001").is_err());
+        assert!(Gazetteer::from_bytes(b"not a table at all").is_err());
+        let mut ok = Vec::new();
+        GzDecoder::new(EMBEDDED).read_to_end(&mut ok).unwrap();
+        assert!(Gazetteer::from_bytes(&ok[..ok.len() - 1]).is_err());
     }
 }

@@ -68,19 +68,19 @@ impl Stage for PlaceStage {
             if let Some(entity) = t.mention.and_then(|m| doc.mentions[m.index()].entity) {
                 let entity = &mut doc.entities[entity.index()];
                 entity.geonames_id = entry.geonames_id;
-                entity.country = (!entry.country.is_empty()).then(|| entry.country.clone());
+                entity.country = (!entry.country.is_empty()).then(|| entry.country.to_string());
             }
             doc.places.push(Place {
                 span: t.span,
                 mention: t.mention,
-                name: entry.name.clone(),
+                name: entry.name.to_string(),
                 geonames_id: entry.geonames_id,
                 lat: entry.lat,
                 lon: entry.lon,
-                country: entry.country.clone(),
+                country: entry.country.to_string(),
                 admin1: match entry.kind {
-                    Kind::Admin1 => Some(entry.name.clone()),
-                    _ => (!entry.admin1.is_empty()).then(|| entry.admin1.clone()),
+                    Kind::Admin1 => Some(entry.name.to_string()),
+                    _ => (!entry.admin1.is_empty()).then(|| entry.admin1.to_string()),
                 },
                 precision: match entry.kind {
                     Kind::Continent => Precision::Continent,

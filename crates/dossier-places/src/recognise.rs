@@ -6,14 +6,17 @@
 //! a place: most one-word place names are also surnames, first names or ordinary words
 //! ("Jackson", "Paris Hilton", "Mobile phones"), and places inside institution names are
 //! not where anything happens ("Security Service of Ukraine"). The filters here are
-//! cheap cues for those cases. The entity stage's other labels do not veto a hit: it
-//! often takes a town for an organisation or a person ("Greenville police", "Sochi"),
-//! and a place inside an organisation's name still locates it ("Knox County Food
-//! Pantry"). Only NORP mentions are kept out, so demonyms ("North Korean") never become
-//! places.
+//! cheap cues for those cases, and a few cues override them: ", Region" after a name
+//! ("Surprise, Ariz."), a preposition of place before it ("in Hurricane"). The entity
+//! stage's other labels do not veto a hit: it often takes a town for an organisation or
+//! a person ("Greenville police", "Sochi"), and a place inside an organisation's name
+//! still locates it ("Knox County Food Pantry", "Dublin Arts Council"); its labels only
+//! say that a name followed by more capitalised words is not a person's. Only NORP
+//! mentions are kept out, so demonyms ("North Korean") never become places.
 
 use crate::gazetteer::{fold, Gazetteer, Kind};
 use dossier_core::{Document, EntityLabel, MentionId, Span, TokenKind};
+use std::collections::HashSet;
 
 /// A span that names a place, with its lookup key, before disambiguation.
 #[derive(Clone, Debug)]
@@ -75,13 +78,20 @@ const MODIFIER_HEADS: &[&str] = &[
     "residents", "resident",
 ];
 
-/// Capitalised words that name no place in news text, though some village somewhere
-/// bears the name: months, days, directions, feasts, and words of institutions' names.
-const NOT_PLACES: &[&str] = &[
+/// Months and days: capitalised, but never part of a place's name ("Sunday Alexandria
+/// Police went...").
+const CALENDAR: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "saturday", "sunday",
+];
+
+/// Capitalised words that name no place in news text, though some village somewhere
+/// bears the name: directions, feasts, and words of institutions' names (and the
+/// [`CALENDAR`]).
+const NOT_PLACES: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern",
     "western", "central", "middle", "northeast", "northwest", "southeast", "southwest",
     "christmas", "easter", "passover", "ramadan", "god", "jesus", "christ", "lord", "jewish",
     "muslim", "christian", "catholic", "democrat", "democrats", "republican", "republicans",
@@ -93,6 +103,14 @@ const NOT_PLACES: &[&str] = &[
     "internet", "web", "twitter", "facebook", "google", "tv", "radio", "english", "french",
     "german", "spanish", "italian", "arabic", "chinese", "japanese", "russian",
 ];
+
+fn not_a_place(word: &str) -> bool {
+    in_list(NOT_PLACES, word) || in_list(CALENDAR, word)
+}
+
+/// Prepositions of place: a capitalised word after one is a place even when the word is
+/// a common noun elsewhere ("hiding in Hurricane", "a fire near Reading").
+const LOCATIVES: &[&str] = &["in", "near", "outside", "at"];
 
 /// Lower-case words allowed inside a place name ("Stratford upon Avon", "Kursk region").
 const INNER_WORDS: &[&str] = &[
@@ -140,7 +158,10 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
                     span = longer;
                 }
             }
-            let key = fold(doc.str(span));
+            // "Ind", "Mass.", "S.C.": the entity stage's place is a state written short.
+            let short = doc.str(span);
+            let state = us_state(short).filter(|_| is_capitalised(short) && (short.len() > 2 || short.contains('.')));
+            let key = state.map_or_else(|| fold(short), fold);
             if !gazetteer.find_ids(&key).is_empty() {
                 found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None });
                 blocked[range].iter_mut().for_each(|b| *b = true);
@@ -150,43 +171,95 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
         }
     }
 
+    // The label of the entity mention each token starts or continues, if any.
+    let mut labels = vec![None; doc.tokens.len()];
+    for mention in &doc.mentions {
+        labels[doc.tokens_in(mention.span)].iter_mut().for_each(|l| *l = Some(mention.label));
+    }
     let surnames = surnames(doc, gazetteer);
     for sentence in &doc.sentences {
         let end = sentence.end_token as usize;
         let mut i = sentence.first_token as usize;
         while i < end {
-            match longest_match(doc, gazetteer, i, end, &blocked) {
-                Some(j) if keep(doc, gazetteer, i, j, sentence.first_token as usize, &surnames, common) => {
+            if !blocked[i]
+                && let Some((j, state)) = dotted_state(doc, i)
+            {
+                let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
+                found.push(Toponym { span, key: fold(state), mention: None, qualifier: None });
+                i = j;
+                continue;
+            }
+            let ends = matches(doc, gazetteer, i, end, &blocked);
+            if ends.is_empty() {
+                hyphen_parts(doc, gazetteer, i, common, &mut found);
+                i += 1;
+                continue;
+            }
+            // The longest name that passes: "Minnesota State Patrol" is not a place
+            // called "Minnesota State", but its "Minnesota" is Minnesota.
+            let start = sentence.first_token as usize;
+            match ends.into_iter().find(|&j| keep(doc, gazetteer, i, j, start, &surnames, labels[i], common)) {
+                Some(j) => {
                     let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
                     found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None });
                     i = j;
                 }
-                Some(_) => i += 1,
-                None => {
-                    hyphen_parts(doc, gazetteer, i, &mut found);
-                    i += 1;
-                }
+                None => i += 1,
             }
         }
     }
+    same_name_elsewhere(doc, gazetteer, &blocked, &mut found);
     found.sort_by_key(|t| t.span);
     found.dedup_by(|b, a| a.span.overlaps(b.span));
     add_qualifiers(doc, gazetteer, &mut found);
     found
 }
 
+/// One sense per document: a name taken for a place once is a place wherever else it
+/// stands, even where the cues above doubt it ("Downtown Greer", "Rodeo Gainesville"),
+/// unless a title makes it a person's ("Mayor Greer") or it is part of a longer name
+/// the entity stage took for a person's.
+fn same_name_elsewhere(doc: &Document, g: &Gazetteer, blocked: &[bool], found: &mut Vec<Toponym>) {
+    let places: HashSet<String> = found.iter().map(|t| t.key.clone()).collect();
+    let mut covered = blocked.to_vec();
+    for t in found.iter() {
+        covered[doc.tokens_in(t.span)].iter_mut().for_each(|c| *c = true);
+    }
+    for mention in &doc.mentions {
+        let range = doc.tokens_in(mention.span);
+        if mention.label == EntityLabel::Person && range.len() > 1 {
+            covered[range].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    for sentence in &doc.sentences {
+        let (start, end) = (sentence.first_token as usize, sentence.end_token as usize);
+        let mut i = start;
+        while i < end {
+            let titled = i > start && in_list(TITLES, doc.token_str(i - 1));
+            match matches(doc, g, i, end, &covered).into_iter().find(|&j| places.contains(&fold(slice(doc, i, j)))) {
+                Some(j) if !titled => {
+                    let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
+                    found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None });
+                    i = j;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+}
+
 fn slice(doc: &Document, i: usize, j: usize) -> &str {
     &doc.text[doc.tokens[i].span.start as usize..doc.tokens[j - 1].span.end as usize]
 }
 
-/// The end of the longest gazetteer name starting at token `i`, if any.
-fn longest_match(doc: &Document, g: &Gazetteer, i: usize, end: usize, blocked: &[bool]) -> Option<usize> {
+/// The ends of the gazetteer names starting at token `i`, longest first.
+fn matches(doc: &Document, g: &Gazetteer, i: usize, end: usize, blocked: &[bool]) -> Vec<usize> {
     let first = doc.token_str(i);
+    let mut ends = Vec::new();
     if blocked[i] || doc.tokens[i].kind != TokenKind::Word || !is_capitalised(first) {
-        return None;
+        return ends;
     }
     let limit = end.min(i + g.max_words() + 1);
-    let mut best = None;
     for j in i + 1..=limit {
         let last = doc.token_str(j - 1);
         if blocked[j - 1] {
@@ -202,13 +275,33 @@ fn longest_match(doc: &Document, g: &Gazetteer, i: usize, end: usize, blocked: &
             }
         }
         if (is_capitalised(last) || j > i + 1) && !g.find_ids(&fold(slice(doc, i, j))).is_empty() {
-            best = Some(j);
+            ends.push(j);
         }
     }
-    best
+    ends.reverse();
+    ends
 }
 
-/// Whether a gazetteer hit over tokens `i..j` is a place here.
+/// Whether tokens from `j` read ", Region": a US state (or its abbreviation), a
+/// first-level region or a country, as in "Greer, South Carolina" or "Surprise, Ariz.".
+fn followed_by_region(doc: &Document, g: &Gazetteer, j: usize) -> bool {
+    if doc.tokens.get(j).is_none_or(|t| doc.str(t.span) != ",") {
+        return false;
+    }
+    let region = |k: usize| {
+        let text = slice(doc, j + 1, k);
+        us_state(text).is_some()
+            || g.find_ids(&fold(text)).iter().any(|&e| {
+                let e = g.entry(e);
+                matches!(e.kind, Kind::Country | Kind::Admin1) && fold(e.name) == fold(text)
+            })
+    };
+    (j + 2..=(j + 4).min(doc.tokens.len())).any(|k| is_capitalised(doc.token_str(k - 1)) && region(k))
+}
+
+/// Whether a gazetteer hit over tokens `i..j` is a place here; `label` is the entity
+/// stage's label of the mention token `i` belongs to.
+#[allow(clippy::too_many_arguments)]
 fn keep(
     doc: &Document,
     g: &Gazetteer,
@@ -216,6 +309,7 @@ fn keep(
     j: usize,
     sentence_start: usize,
     surnames: &[String],
+    label: Option<EntityLabel>,
     common: &dyn Fn(&str) -> bool,
 ) -> bool {
     let words = slice(doc, i, j);
@@ -228,18 +322,23 @@ fn keep(
     let biggest_town = ids.iter().map(|&e| g.entry(e)).filter(|e| e.kind == Kind::City).map(|e| e.population).max();
     let polity = ids.iter().map(|&e| g.entry(e)).any(|e| match e.kind {
         Kind::Country | Kind::Continent => true,
-        Kind::Admin1 => fold(&e.name) == key && biggest_town.is_none_or(|t| e.population > t),
+        Kind::Admin1 => fold(e.name) == key && biggest_town.is_none_or(|t| e.population > t),
         _ => false,
     });
+    let one_word = j == i + 1;
 
-    if prev.is_some_and(|p| in_list(TITLES, p)) || (j == i + 1 && in_list(NOT_PLACES, words)) {
+    if prev.is_some_and(|p| in_list(TITLES, p)) || (one_word && not_a_place(words)) {
         return false;
+    }
+    if followed_by_region(doc, g, j) {
+        return true;
     }
     // Inside a longer capitalised name, not at its start: "Sheila D. Williams".
     if let Some(p) = prev
         && is_capitalised(p)
         && doc.tokens[i - 1].kind == TokenKind::Word
         && !in_list(FUNCTION_WORDS, p)
+        && !in_list(CALENDAR, p)
         && g.find_ids(&fold(p)).is_empty()
     {
         return false;
@@ -248,17 +347,20 @@ fn keep(
     if prev.is_some_and(|p| p == "of") && i >= 2 && in_list(INSTITUTIONS, doc.token_str(i - 2)) {
         return false;
     }
-    let one_word = j == i + 1;
     if one_word && !polity && surnames.contains(&key) {
         return false;
     }
-    if one_word && common(words) && !(polity && is_capitalised(words) && prev.is_some()) {
+    let after_locative = prev.is_some_and(|p| LOCATIVES.contains(&p));
+    if one_word && common(words) && !after_locative && !(polity && is_capitalised(words) && prev.is_some()) {
         return false;
     }
-    // A city before another capitalised word is taken for a first name, unless that
-    // word is one a place name commonly modifies.
+    // A town before another capitalised word is taken for a first name ("Paris Hilton"),
+    // unless that word is one a place name commonly modifies, or the entity stage saw
+    // a name that is not a person's ("Dublin Arts Council", "Butler County Coroner").
+    let named_otherwise = label.is_some_and(|l| l != EntityLabel::Person) || (!one_word && label.is_none());
     if let Some(n) = next
         && !polity
+        && !named_otherwise
         && is_capitalised(n)
         && doc.tokens[j].kind == TokenKind::Word
         && !in_list(MODIFIER_HEADS, n)
@@ -301,8 +403,10 @@ fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
     out
 }
 
-/// Both halves of a hyphenated pair of places ("Fargo-Moorhead").
-fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, found: &mut Vec<Toponym>) {
+/// The places of a hyphenated word: both halves of a pair ("Fargo-Moorhead"), a place
+/// before a lower-case word ("Atlanta-based", "Toronto-area"), and a legislator's home
+/// after a party letter ("D-Charleston", "DFL-Cook").
+fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, common: &dyn Fn(&str) -> bool, found: &mut Vec<Toponym>) {
     let token = doc.tokens[i];
     let text = doc.str(token.span);
     if token.kind != TokenKind::Word || !text.contains('-') {
@@ -313,12 +417,19 @@ fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, found: &mut Vec<Toponym
         *at += p.len() + 1;
         Some((start, p))
     }).collect();
-    if parts.len() != 2 || !parts.iter().all(|(_, p)| is_capitalised(p) && !g.find_ids(&fold(p)).is_empty()) {
-        return;
-    }
-    for (at, p) in parts {
-        let start = token.span.start as usize + at;
-        found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(p), mention: None, qualifier: None });
+    let place = |p: &str| is_capitalised(p) && !not_a_place(p) && !g.find_ids(&fold(p)).is_empty();
+    let party = |p: &str| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase());
+    let lower = |p: &str| p.chars().next().is_some_and(char::is_lowercase);
+    let places: Vec<bool> = parts.iter().map(|(_, p)| place(p)).collect();
+    let pair = parts.len() == 2 && places.iter().all(|&p| p);
+    for (k, &(at, p)) in parts.iter().enumerate() {
+        let others_fit = parts.iter().enumerate().filter(|&(o, _)| o != k).all(|(o, &(_, q))| {
+            if o < k { party(q) } else { lower(q) }
+        });
+        if places[k] && (pair || (others_fit && !common(p))) {
+            let start = token.span.start as usize + at;
+            found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(p), mention: None, qualifier: None });
+        }
     }
 }
 
@@ -353,6 +464,32 @@ pub fn us_state(abbreviation: &str) -> Option<&'static str> {
     US_STATE_ABBREVIATIONS.iter().find(|(a, _)| *a == key).map(|(_, s)| *s)
 }
 
+/// A US state abbreviation of one or two tokens at token `i` ("Tex.", "S.C.", "W. Va."),
+/// with the end of its tokens.
+fn state_at(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
+    let one = doc.token_str(i);
+    if !is_capitalised(one) {
+        return None;
+    }
+    if let Some(next) = doc.tokens.get(i + 1)
+        && one.len() == 2
+        && one.ends_with('.')
+        && next.span.start - doc.tokens[i].span.end <= 1
+        && let Some(state) = us_state(&doc.text[doc.tokens[i].span.start as usize..next.span.end as usize])
+    {
+        return Some((i + 2, state));
+    }
+    us_state(one).map(|state| (i + 1, state))
+}
+
+/// A US state abbreviation with dots inside it ("S.C.", "D.C.", "W. Va."): unlike "Ind."
+/// or "Mass.", it names the state wherever it stands.
+fn dotted_state(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
+    let (j, state) = state_at(doc, i)?;
+    let text = slice(doc, i, j);
+    text.trim_end_matches('.').contains('.').then_some((j, state))
+}
+
 /// Links "City, Region": a toponym directly followed by a comma and another toponym or a
 /// US state abbreviation gets that as its qualifier; the abbreviation becomes a toponym
 /// of the state ("Charleston, W.Va.").
@@ -366,17 +503,16 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
         };
         let start = after + (rest.len() - stripped.len());
         let t = doc.tokens.partition_point(|t| (t.span.start as usize) < start);
-        if let Some(token) = doc.tokens.get(t)
-            && token.span.start as usize == start
-            && is_capitalised(doc.str(token.span))
-            && let Some(state) = us_state(doc.str(token.span))
+        if doc.tokens.get(t).is_some_and(|token| token.span.start as usize == start)
+            && let Some((end, state)) = state_at(doc, t)
             && !g.find_ids(&fold(state)).is_empty()
         {
-            found[k].qualifier = Some(token.span);
-            if let Some(next) = found.get_mut(k + 1).filter(|n| n.span == token.span) {
+            let span = Span::new(start, doc.tokens[end - 1].span.end as usize);
+            found[k].qualifier = Some(span);
+            if let Some(next) = found.get_mut(k + 1).filter(|n| n.span == span) {
                 next.key = fold(state);
-            } else if !found.get(k + 1).is_some_and(|n| n.span.overlaps(token.span)) {
-                states.push(Toponym { span: token.span, key: fold(state), mention: None, qualifier: None });
+            } else if !found.get(k + 1).is_some_and(|n| n.span.overlaps(span)) {
+                states.push(Toponym { span, key: fold(state), mention: None, qualifier: None });
             }
         } else if let Some(next) = found.get(k + 1)
             && next.span.start as usize == start

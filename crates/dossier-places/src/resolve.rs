@@ -5,8 +5,11 @@
 //! evidence of all its occurrences pooled. The score adds a prior (population, and the
 //! kind of place: a bare "Georgia" is a state or a country before it is a village) to
 //! what the document says: an explicit "City, Region", the countries and first-level
-//! regions the document names, and closeness to the other places it names. Context
-//! comes from the previous round's choices, so the rounds settle in two or three.
+//! regions the document names, and closeness to the other places it names. Closeness
+//! is counted twice over: once against every sense the other names could have, weighted
+//! by how likely each is ([`Support`]), so that a cluster of small neighbouring towns
+//! can outweigh one famous namesake; and once against the other names' last choices,
+//! so the rounds settle in two or three.
 
 use crate::gazetteer::{fold, Gazetteer, Kind};
 use crate::recognise::{us_state, Toponym};
@@ -33,6 +36,7 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         m
     });
 
+    let support = Support::of(g, &names);
     let mut chosen: HashMap<&str, u32> = HashMap::new();
     for _round in 0..3 {
         let context = Context::of(g, &chosen, &mentions);
@@ -42,7 +46,7 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
             let best = g
                 .find_ids(name)
                 .iter()
-                .map(|&e| (score(g, e, name, quals, &context, chosen.get(name), mentions[name]), e))
+                .map(|&e| (score(g, e, name, quals, &context, chosen.get(name), mentions[name]) + support.bonus(g, name, e), e))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, e)) = best {
                 next.insert(name, e);
@@ -55,6 +59,101 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
     }
     toponyms.iter().map(|t| chosen.get(t.key.as_str()).copied()).collect()
 }
+
+/// What the other names of a document could mean, before any is chosen: a town whose
+/// neighbours or whose state the other names may also mean is likelier than its
+/// namesake far from all of them ("Columbus" with "Harris County" and "Muscogee" is
+/// Columbus, Georgia). A sense supports in proportion to how likely it is among its
+/// name's senses: every state has a Washington County, few have a Muscogee, and
+/// "London" next to "Paris" does not make Paris a town in Ontario.
+struct Support<'n> {
+    /// Per name: the senses that can support another name's.
+    names: Vec<(&'n str, Vec<Sense>)>,
+}
+
+/// A local sense of a name (a town, a county or a region), with how much it can support
+/// another name's: the root of its prior probability among the name's senses.
+struct Sense {
+    lat: f64,
+    lon: f64,
+    entry: u32,
+    weight: f64,
+}
+
+impl<'n> Support<'n> {
+    fn of(g: &Gazetteer, names: &[&'n str]) -> Support<'n> {
+        let names = names
+            .iter()
+            .map(|&name| {
+                // Shares of the prior among all the places of the name, countries too.
+                let all = g.find_ids(name);
+                let priors: Vec<f64> = all.iter().map(|&e| prior(g, e, name)).collect();
+                let top = priors.iter().copied().fold(f64::MIN, f64::max);
+                let shares: Vec<f64> = priors.iter().map(|p| ((p - top) / PRIOR_TEMPERATURE).exp()).collect();
+                let total: f64 = shares.iter().sum();
+                let local: Vec<Sense> = all
+                    .iter()
+                    .zip(&shares)
+                    .filter(|&(&e, _)| matches!(g.entry(e).kind, Kind::City | Kind::Admin2 | Kind::Admin1))
+                    .map(|(&e, w)| Sense { lat: g.entry(e).lat, lon: g.entry(e).lon, entry: e, weight: (w / total).sqrt() })
+                    .collect();
+                (name, local)
+            })
+            .collect();
+        Support { names }
+    }
+
+    /// The bonus of entry `e` for `name`: how many other names, by weight, could be a
+    /// place near it, or in its first-level region (in its country, for a country).
+    fn bonus(&self, g: &Gazetteer, name: &str, e: u32) -> f64 {
+        let entry = g.entry(e);
+        if !matches!(entry.kind, Kind::City | Kind::Admin2 | Kind::Admin1 | Kind::Country) || entry.country.is_empty() {
+            return 0.0;
+        }
+        // A country's region is all of it.
+        let whole_country = entry.kind == Kind::Country;
+        let region = if entry.kind == Kind::Admin1 { entry.name } else { entry.admin1 };
+        let (mut near, mut same_region) = (0.0f64, 0.0f64);
+        for (other, senses) in &self.names {
+            if *other == name {
+                continue;
+            }
+            let (mut is_near, mut in_region) = (0.0f64, 0.0f64);
+            for &Sense { lat, lon, entry: f, weight } in senses {
+                if f == e {
+                    continue;
+                }
+                let o = g.entry(f);
+                if o.country != entry.country {
+                    continue;
+                }
+                let o_region = if o.kind == Kind::Admin1 { o.name } else { o.admin1 };
+                if whole_country || (!region.is_empty() && o_region == region) {
+                    in_region = in_region.max(weight);
+                }
+                if weight > is_near
+                    && matches!(entry.kind, Kind::City | Kind::Admin2)
+                    && o.kind != Kind::Admin1
+                    && (lat - entry.lat).abs() < 2.0
+                    && km(lat, lon, entry.lat, entry.lon) < 150.0
+                {
+                    is_near = weight;
+                }
+            }
+            near += is_near;
+            same_region += in_region;
+        }
+        NEAR_WEIGHT * near.min(3.0) + REGION_WEIGHT * same_region.min(3.0)
+    }
+}
+
+/// Score points per other name that may be a place within 150 km, and per other name
+/// that may be a place in the same first-level region (or country, for a country).
+const NEAR_WEIGHT: f64 = 2.5;
+const REGION_WEIGHT: f64 = 1.5;
+/// How flat a name's prior is taken when it supports others: at 2, a place scoring 2
+/// points below the name's likeliest sense has e^-1 of its weight.
+const PRIOR_TEMPERATURE: f64 = 2.0;
 
 /// What the document's places, as last chosen, say about where it is.
 struct Context {
@@ -73,10 +172,10 @@ impl Context {
             let entry = g.entry(e);
             let n = mentions.get(name).copied().unwrap_or(1);
             if !entry.country.is_empty() {
-                *c.countries.entry(entry.country.clone()).or_default() += n;
+                *c.countries.entry(entry.country.to_string()).or_default() += n;
             }
             if entry.kind == Kind::Admin1 {
-                c.regions.insert((entry.country.clone(), entry.name.clone()));
+                c.regions.insert((entry.country.to_string(), entry.name.to_string()));
             }
             if matches!(entry.kind, Kind::City | Kind::Admin2) {
                 c.points.push((entry.lat, entry.lon, e));
@@ -84,6 +183,32 @@ impl Context {
         }
         c
     }
+}
+
+/// How likely `name` means entry `e` before the document says anything: population,
+/// and the kind of place (a bare "Georgia" is a state or a country before it is a
+/// village).
+fn prior(g: &Gazetteer, e: u32, name: &str) -> f64 {
+    let entry = g.entry(e);
+    let mut s = (entry.population as f64 + 1.0).ln() * 0.5;
+    // A subdivision called by its bare base name ("Gaza" for Gaza Province) is less
+    // likely than one called by its name.
+    let by_name = fold(entry.name) == name;
+    s += match entry.kind {
+        Kind::Continent | Kind::Country => 6.0,
+        Kind::Admin1 if by_name => 3.0,
+        // Seas and regions have no population; the few in the table are well known,
+        // better than any village that bears the name ("Middle East", Maryland).
+        Kind::Region => 13.0,
+        // A city of this size is what its name means ("New York", "Washington", "Kiev").
+        Kind::City if entry.population >= 300_000 => 5.0,
+        Kind::City | Kind::Admin1 => 0.0,
+        Kind::Admin2 => -1.0,
+    };
+    if by_name {
+        s += 1.0;
+    }
+    s
 }
 
 fn score(
@@ -96,23 +221,7 @@ fn score(
     occurrences: usize,
 ) -> f64 {
     let entry = g.entry(e);
-    let mut s = (entry.population as f64 + 1.0).ln() * 0.5;
-    // A subdivision called by its bare base name ("Gaza" for Gaza Province) is less
-    // likely than one called by its name.
-    let by_name = fold(&entry.name) == name;
-    s += match entry.kind {
-        Kind::Continent | Kind::Country => 6.0,
-        Kind::Admin1 if by_name => 3.0,
-        // Seas and regions have no population; the few in the table are well known.
-        Kind::Region => 9.0,
-        // A city of this size is what its name means ("New York", "Washington", "Kiev").
-        Kind::City if entry.population >= 300_000 => 5.0,
-        Kind::City | Kind::Admin1 => 0.0,
-        Kind::Admin2 => -1.0,
-    };
-    if by_name {
-        s += 1.0;
-    }
+    let mut s = prior(g, e, name);
     if qualifiers.iter().any(|&q| {
         let q = g.entry(q);
         match q.kind {
@@ -124,15 +233,15 @@ fn score(
         s += 20.0;
     }
     // The country's own name says nothing for its parts ("Mexico", the state).
-    let names_the_country = g.country(&entry.country).is_some_and(|c| fold(&c.name) == name);
+    let names_the_country = g.country(entry.country).is_some_and(|c| fold(c.name) == name);
     if entry.kind != Kind::Country && !entry.country.is_empty() && !names_the_country {
         // What the other names say: this name's own last choice does not count.
         let own = previous.is_some_and(|&p| g.entry(p).country == entry.country);
-        let named = c.countries.get(&entry.country).copied().unwrap_or(0).saturating_sub(if own { occurrences } else { 0 });
+        let named = c.countries.get(entry.country).copied().unwrap_or(0).saturating_sub(if own { occurrences } else { 0 });
         if named > 0 {
             s += 2.0 + (named as f64).ln();
         }
-        if c.regions.contains(&(entry.country.clone(), entry.admin1.clone())) {
+        if c.regions.contains(&(entry.country.to_string(), entry.admin1.to_string())) {
             s += 3.0;
         }
     }
@@ -142,7 +251,7 @@ fn score(
             .iter()
             .filter(|&&(lat, lon, other)| other != e && previous != Some(&other) && km(lat, lon, entry.lat, entry.lon) < 150.0)
             .count();
-        s += 2.5 * (near.min(3) as f64);
+        s += 1.0 * (near.min(3) as f64);
     }
     s
 }
@@ -155,3 +264,4 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     6371.0 * 2.0 * a.sqrt().asin()
 }
+

@@ -103,7 +103,7 @@ fn the_table_answers_for_the_events_stage() {
     let kursk: Vec<_> = g.find("Kursk Oblast").into_iter().filter(|e| e.kind == Kind::Admin1).collect();
     assert_eq!(kursk.len(), 1);
     assert_eq!(kursk[0].country, "RU");
-    assert_eq!(g.country("UA").map(|e| e.name.as_str()), Some("Ukraine"));
+    assert_eq!(g.country("UA").map(|e| e.name), Some("Ukraine"));
     assert!(g.find("nowhere at all").is_empty());
 }
 
@@ -159,4 +159,73 @@ fn a_persons_short_name_is_the_person_not_a_town() {
     });
     stage().run(&mut doc);
     assert!(doc.places.iter().all(|p| p.span != short), "{:?}", doc.places);
+}
+
+fn found(text: &str) -> Vec<(String, String, String)> {
+    places(text)
+        .into_iter()
+        .map(|p| (p.span.of(text).to_string(), p.country, p.admin1.unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn a_town_before_a_region_is_a_place_whatever_its_name() {
+    let text = "The family moved to Surprise, Ariz., after the storm.";
+    let found = found(text);
+    assert!(found.iter().any(|(n, c, a)| n == "Surprise" && c == "US" && a == "Arizona"), "{found:?}");
+}
+
+#[test]
+fn places_inside_hyphenated_words_are_found() {
+    let text = "A Dayton-based firm backed the bill, said Rep. Ann Marsh, D-Charleston, on Tuesday.";
+    let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
+    assert!(names.contains(&"Dayton".to_string()) && names.contains(&"Charleston".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_region_or_town_before_an_agency_name_is_still_the_place() {
+    let text = "Crews from the Minnesota State Patrol closed the road. Around noon Sunday Fargo Police reopened it.";
+    let found = found(text);
+    assert!(found.iter().any(|(n, _, a)| n.starts_with("Minnesota") && a == "Minnesota"), "{found:?}");
+    assert!(found.iter().any(|(n, c, _)| n == "Fargo" && c == "US"), "{found:?}");
+}
+
+#[test]
+fn a_county_names_the_place_of_an_office_it_heads() {
+    let text = "The Butler County Coroner said the crash happened overnight.";
+    let found = found(text);
+    assert!(found.iter().any(|(n, c, _)| n == "Butler County" && c == "US"), "{found:?}");
+}
+
+#[test]
+fn neighbouring_names_settle_each_other() {
+    let text = "Deputies from Harris County and Muscogee County joined officers in Columbus on Friday.";
+    let found = found(text);
+    assert!(found.iter().any(|(n, _, a)| n == "Columbus" && a == "Georgia"), "{found:?}");
+    assert!(found.iter().any(|(n, _, a)| n == "Harris County" && a == "Georgia"), "{found:?}");
+}
+
+#[test]
+fn capitals_named_together_stay_capitals() {
+    let text = "The talks moved from London to Paris and then to Brussels.";
+    let countries: Vec<String> = found(text).into_iter().map(|(_, c, _)| c).collect();
+    assert_eq!(countries, ["GB", "FR", "BE"]);
+}
+
+#[test]
+fn a_name_taken_for_a_place_once_is_a_place_throughout() {
+    let text = "Crowds filled Gainesville, Ga., for the parade. Organisers of Rodeo Gainesville expect more. Mayor Gainesville was not there.";
+    let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
+    let at = |needle: &str| text.find(needle).unwrap();
+    let spans: Vec<usize> = places(text).iter().map(|p| p.span.start as usize).collect();
+    assert!(spans.contains(&(at("Rodeo Gainesville") + "Rodeo ".len())), "{names:?}");
+    assert!(!spans.contains(&(at("Mayor Gainesville") + "Mayor ".len())), "{names:?}");
+}
+
+#[test]
+fn us_states_written_short_are_states() {
+    let text = "Officials in Hurricane, W. Va. closed the bridge. The S.C. Highway Patrol sent help.";
+    let found = found(text);
+    assert!(found.iter().any(|(n, _, a)| n == "Hurricane" && a == "West Virginia"), "{found:?}");
+    assert!(found.iter().any(|(n, _, a)| n == "S.C." && a == "South Carolina"), "{found:?}");
 }
