@@ -3,6 +3,7 @@
 //! Offsets in this format are code points of the text (Python string indices); the
 //! conversion from dossier's byte spans happens here and nowhere else.
 
+use crate::latin::ascii_latin;
 use crate::layers::*;
 use crate::span::CharIndex;
 use crate::{Document, Metadata, Span};
@@ -139,7 +140,9 @@ pub fn to_output(doc: &Document, with_text: bool) -> Value {
                 "plover": e.plover.as_ref().map(|p| json!({"type": p.event_type, "mode": p.mode})),
                 "acled": e.acled.as_ref().map(|a| json!({"event_type": a.event_type, "sub_event_type": a.sub_event_type})),
                 "date": e.date,
-                "location": place.map(|p| json!({"name": p.name, "lat": p.lat, "lon": p.lon, "admin1": p.admin1, "country": p.country})),
+                // As ACLED writes locations: names in plain ASCII ("Nuevo Leon").
+                "location": place.map(|p| json!({"name": ascii_latin(&p.name), "lat": p.lat, "lon": p.lon,
+                                                 "admin1": p.admin1.as_deref().map(ascii_latin), "country": p.country})),
                 "actors": e.actors.iter().map(|a| participant_name(doc, a)).collect::<Vec<_>>(),
                 "targets": e.targets.iter().map(|a| participant_name(doc, a)).collect::<Vec<_>>(),
                 "fatalities": e.fatalities,

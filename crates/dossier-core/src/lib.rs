@@ -5,6 +5,7 @@
 
 pub mod contract;
 mod document;
+pub mod latin;
 pub mod layers;
 pub mod numerals;
 mod span;

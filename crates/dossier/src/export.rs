@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use clap::ValueEnum;
+use dossier_core::latin::ascii_latin;
 use dossier_store::{EventFilter, EventRow, Store};
 use serde_json::json;
 use std::io::Write;
@@ -16,7 +17,8 @@ pub enum Format {
     Geojson,
 }
 
-/// ACLED's export columns, in ACLED's order.
+/// ACLED's export columns, in ACLED's order. Place names are written in plain ASCII,
+/// as ACLED writes them.
 const ACLED_COLUMNS: [&str; 31] = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
@@ -82,10 +84,10 @@ fn acled_row(e: &EventRow) -> Vec<String> {
         String::new(),
         String::new(),
         e.country.clone().unwrap_or_default(),
-        e.admin1.clone().unwrap_or_default(),
+        ascii_latin(e.admin1.as_deref().unwrap_or_default()).into_owned(),
         String::new(),
         String::new(),
-        e.place.clone().unwrap_or_default(),
+        ascii_latin(e.place.as_deref().unwrap_or_default()).into_owned(),
         e.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
         e.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
         if e.lat.is_some() { "1" } else { "3" }.to_string(),
