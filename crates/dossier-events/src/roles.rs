@@ -426,11 +426,29 @@ pub fn place(
     };
     // "North Korea has sent troops to Russia": the sender is not where it happened.
     let acting = |i: usize| actors.iter().any(|a| a.span.contains(doc.places[i].span));
+    // The country most of the report's places are in: a lone place elsewhere is more
+    // likely a misreading ("Los Lagos" read as Lagos, Nigeria) than the scene.
+    let mut countries: Vec<(&str, usize)> = Vec::new();
+    for p in &doc.places {
+        match countries.iter_mut().find(|(c, _)| *c == p.country) {
+            Some((_, n)) => *n += 1,
+            None => countries.push((&p.country, 1)),
+        }
+    }
+    countries.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let home = match countries.as_slice() {
+        [(c, n), (_, m), ..] if n > m => Some(*c),
+        [(c, _)] => Some(*c),
+        _ => None,
+    };
+    let abroad = |i: usize| home.is_some_and(|c| doc.places[i].country != c);
     let in_sentence = (0..doc.places.len())
         .filter(|&i| sentence.contains(doc.places[i].span))
         .min_by_key(|&i| {
             (
                 acting(i),
+                context(doc, i),
+                abroad(i),
                 fineness(doc.places[i].precision),
                 distance(doc.places[i].span, trigger),
             )
@@ -439,6 +457,19 @@ pub fn place(
         .or_else(|| doc.places.iter().position(|p| fineness(p.precision) <= 1))
         .or_else(|| (!doc.places.is_empty()).then_some(0))
         .map(|i| PlaceId(i as u32))
+}
+
+/// Whether place `i` only situates the place before it, in brackets or after a comma:
+/// "in Puerto Montt (Los Lagos)", "in Tijuana, Baja California".
+fn context(doc: &Document, i: usize) -> bool {
+    let start = doc.places[i].span.start as usize;
+    let before = doc.text[..start].trim_end_matches(|c: char| c == ' ' || c == '(' || c == ',');
+    let opened = doc.text[before.len()..start].contains(['(', ',']);
+    opened
+        && i > 0
+        && doc.places[..i]
+            .iter()
+            .any(|p| p.span.end as usize == before.len())
 }
 
 /// Words that say the counted died.

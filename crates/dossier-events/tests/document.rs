@@ -36,3 +36,11 @@ fn the_same_capture_told_twice_is_one_event() {
     let captures = doc.events.iter().filter(|e| e.kind == "capture").count();
     assert_eq!(captures, 1);
 }
+
+#[test]
+fn a_bracketed_district_situates_the_scene_rather_than_being_it() {
+    let doc = analyse("On 4 March 2024, in Arsal (Baalbek), nurses protested over unpaid overtime.");
+    let protest = doc.events.first().expect("the protest");
+    let scene = protest.place.map(|p| doc.str(doc.places[p.index()].span)).unwrap_or_default();
+    assert_eq!(scene, "Arsal", "Baalbek, nearer the verb, only says where Arsal is");
+}
