@@ -450,6 +450,7 @@ pub fn place(
                 context(doc, i),
                 abroad(i),
                 fineness(doc.places[i].precision),
+                !introduced(doc, i),
                 distance(doc.places[i].span, trigger),
             )
         });
@@ -470,6 +471,15 @@ fn context(doc: &Document, i: usize) -> bool {
         && doc.places[..i]
             .iter()
             .any(|p| p.span.end as usize == before.len())
+}
+
+/// Whether place `i` follows a preposition of place ("in Monterrey", "near Sasabe"):
+/// the scene as the writer sets it, rather than a place named in passing.
+fn introduced(doc: &Document, i: usize) -> bool {
+    let start = doc.places[i].span.start as usize;
+    let before = doc.text[..start].trim_end();
+    let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| k + 1)..];
+    matches!(word.to_ascii_lowercase().as_str(), "in" | "near" | "at" | "outside" | "around" | "inside")
 }
 
 /// Words that say the counted died.
