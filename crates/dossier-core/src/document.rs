@@ -105,6 +105,21 @@ impl Document {
         self.mentions[mention.index()].entity.map(|e| &self.entities[e.index()])
     }
 
+    /// Empties one annotation layer (tokens and sentences stay: the text needs them).
+    pub fn clear_layer(&mut self, layer: crate::Layer) {
+        use crate::Layer::*;
+        match layer {
+            Tokens => {}
+            Mentions => self.mentions.clear(),
+            Entities => self.entities.clear(),
+            Times => self.times.clear(),
+            Places => self.places.clear(),
+            Quantities => self.quantities.clear(),
+            Claims => self.claims.clear(),
+            Events => self.events.clear(),
+        }
+    }
+
     pub fn diagnose(&mut self, severity: Severity, origin: &str, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic {
             severity,

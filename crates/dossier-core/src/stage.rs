@@ -72,7 +72,7 @@ impl Pipeline {
 
     pub fn run(&self, doc: &mut Document) {
         for stage in &self.stages {
-            stage.run(doc);
+            run_guarded(stage.as_ref(), doc);
         }
     }
 
@@ -80,10 +80,28 @@ impl Pipeline {
     pub fn run_timed(&self, doc: &mut Document, spent: &mut [Duration]) {
         for (stage, slot) in self.stages.iter().zip(spent.iter_mut()) {
             let t = Instant::now();
-            stage.run(doc);
+            run_guarded(stage.as_ref(), doc);
             *slot += t.elapsed();
         }
     }
+}
+
+/// Runs one stage. A stage that panics has a bug, and one document must not take a
+/// batch down with it: the layers the stage adds are emptied for this document (so no
+/// half-made layer points nowhere), an error diagnostic names the stage, and the
+/// later stages run on what is left.
+fn run_guarded(stage: &dyn Stage, doc: &mut Document) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stage.run(doc)));
+    let Err(panic) = outcome else { return };
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into());
+    for &layer in stage.adds() {
+        doc.clear_layer(layer);
+    }
+    doc.diagnose(crate::Severity::Error, stage.name(), format!("the stage failed on this document and its layers were dropped: {message}"));
 }
 
 #[cfg(test)]
@@ -115,5 +133,43 @@ mod tests {
         let claims = Box::new(Fake("claims", &[Layer::Entities], &[Layer::Claims]));
         let entities = Box::new(Fake("entities", &[Layer::Tokens], &[Layer::Mentions, Layer::Entities]));
         assert!(Pipeline::new(vec![entities, claims]).is_ok());
+    }
+
+    /// Adds a time, then panics, as a stage with a bug would.
+    struct Broken;
+
+    impl Stage for Broken {
+        fn name(&self) -> &'static str {
+            "broken"
+        }
+        fn needs(&self) -> &'static [Layer] {
+            &[Layer::Tokens]
+        }
+        fn adds(&self) -> &'static [Layer] {
+            &[Layer::Times]
+        }
+        fn run(&self, doc: &mut Document) {
+            let whole = crate::Span::new(0, doc.text.len());
+            doc.times.push(crate::Timex {
+                span: whole,
+                kind: crate::TimexType::Date,
+                value: "2025".into(),
+                modifier: None,
+                anchored: false,
+            });
+            panic!("index out of range");
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_loses_its_layers_not_the_document() {
+        let later = Box::new(Fake("claims", &[Layer::Tokens], &[Layer::Claims]));
+        let pipeline = Pipeline::new(vec![Box::new(Broken), later]).unwrap();
+        let mut doc = Document::new("d", "Police said the road was closed.");
+        pipeline.run(&mut doc);
+        assert!(doc.times.is_empty(), "no half-made layer is left");
+        let d = doc.diagnostics.last().expect("a diagnostic");
+        assert_eq!((d.severity, d.origin.as_str()), (crate::Severity::Error, "broken"));
+        assert!(d.message.contains("index out of range"), "{}", d.message);
     }
 }

@@ -478,7 +478,12 @@ fn context(doc: &Document, i: usize) -> bool {
 fn introduced(doc: &Document, i: usize) -> bool {
     let start = doc.places[i].span.start as usize;
     let before = doc.text[..start].trim_end();
-    let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| k + 1)..];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &before[word_start..];
     matches!(word.to_ascii_lowercase().as_str(), "in" | "near" | "at" | "outside" | "around" | "inside")
 }
 

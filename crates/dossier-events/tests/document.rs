@@ -52,3 +52,9 @@ fn the_place_a_report_sets_the_scene_in_wins_over_one_named_in_passing() {
     let scene = protest.place.map(|p| doc.str(doc.places[p.index()].span)).unwrap_or_default();
     assert_eq!(scene, "Monterrey");
 }
+
+#[test]
+fn symbols_before_a_place_are_read_whole() {
+    let doc = analyse("Great show 👍 Boston crowds cheered as protesters marched 👍Boston.");
+    assert!(doc.places.iter().all(|p| !p.name.is_empty()));
+}
