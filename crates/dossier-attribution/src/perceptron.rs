@@ -7,7 +7,31 @@
 //! at half a million features a few collisions cost nothing measurable.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Read, Write};
+
+/// Feature keys are hashes already: one multiplication spreads them over the table,
+/// where the default SipHash spent most of the taggers' time hashing hashes again.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u32(&mut self, key: u32) {
+        self.0 = (key as u64 ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type KeyIndex = HashMap<u32, u32, BuildHasherDefault<KeyHasher>>;
 
 /// Builds the hashed features of one position.
 #[derive(Default)]
@@ -44,7 +68,7 @@ pub type Allowed = fn(prev: Option<usize>, cur: usize) -> bool;
 /// Weights of a tagger: per feature one score per label, plus label transitions.
 pub struct Tagger {
     labels: usize,
-    index: HashMap<u32, u32>,
+    index: KeyIndex,
     weights: Vec<f32>,
     /// `transitions[prev * labels + cur]`, with row `labels` for the start.
     transitions: Vec<f32>,
@@ -55,7 +79,7 @@ impl Tagger {
     pub fn new(labels: usize, allowed: Allowed) -> Tagger {
         Tagger {
             labels,
-            index: HashMap::new(),
+            index: KeyIndex::default(),
             weights: Vec::new(),
             transitions: vec![0.0; (labels + 1) * labels],
             allowed,
