@@ -61,7 +61,8 @@ impl Stage for PlaceStage {
     fn run(&self, doc: &mut Document) {
         let common = |w: &str| self.common.contains(&w.to_lowercase());
         let toponyms = recognise::toponyms(doc, self.gazetteer, &common);
-        let chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
+        let mut chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
+        resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
         for (t, e) in toponyms.into_iter().zip(chosen) {
             let Some(e) = e else { continue };
             let entry = self.gazetteer.entry(e);

@@ -101,8 +101,27 @@ const NOT_PLACES: &[&str] = &[
     "governor", "mayor", "new", "old", "great", "little", "big", "high", "mount", "lake",
     "river", "island", "islands", "valley", "park", "beach", "hamas", "hezbollah", "taliban",
     "internet", "web", "twitter", "facebook", "google", "tv", "radio", "english", "french",
-    "german", "spanish", "italian", "arabic", "chinese", "japanese", "russian",
+    "german", "spanish", "italian", "arabic", "chinese", "japanese", "russian", "republic",
+    "hospital", "supreme", "embassy",
 ];
+
+/// First words of many-word names ("San Luis Potosi", "Los Lagos", "Colonia Roma"):
+/// before another capitalised word they start a name the gazetteer may not hold, and
+/// are not the village somewhere that bears the word alone.
+const NAME_PREFIXES: &[&str] = &[
+    "san", "santa", "santo", "sao", "los", "las", "la", "el", "al", "le", "les", "colonia",
+    "ciudad", "villa", "puerto", "porto", "port", "fort", "bad", "ban", "kafr", "tel", "ras",
+    "bir", "ain", "deir", "beit", "bab", "wadi", "jebel", "jabal", "umm", "abu", "rue",
+    "faubourg", "calle", "avenida", "barrio",
+];
+
+/// Whether token `i` is one of the [`NAME_PREFIXES`] directly before a capitalised word.
+fn name_prefix_alone(doc: &Document, i: usize) -> bool {
+    in_list(NAME_PREFIXES, doc.token_str(i))
+        && doc.tokens.get(i + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && is_capitalised(doc.str(t.span)) && t.span.start - doc.tokens[i].span.end <= 1
+        })
+}
 
 fn not_a_place(word: &str) -> bool {
     in_list(NOT_PLACES, word) || in_list(CALENDAR, word)
@@ -143,12 +162,30 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
     let mut found = Vec::new();
     let mut blocked = vec![false; doc.tokens.len()];
 
+    let unblocked = vec![false; doc.tokens.len()];
     for (m, mention) in doc.mentions.iter().enumerate() {
         let range = doc.tokens_in(mention.span);
         if mention.label.is_place() {
+            if blocked[range.start] {
+                continue;
+            }
             let text = doc.str(mention.span);
             let text = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
             let mut span = Span::new(mention.span.end as usize - text.len(), mention.span.end as usize);
+            // The entity stage splits names it does not know ("Los" "Lagos", "San" + a
+            // person "Luis Potosi"): a gazetteer name running on from the mention is
+            // taken whole.
+            let first = doc.tokens_in(span).start;
+            if let Some(j) = matches(doc, gazetteer, first, doc.tokens.len(), &unblocked).first().filter(|&&j| j > range.end && is_capitalised(doc.token_str(j - 1))) {
+                span = Span::new(span.start as usize, doc.tokens[j - 1].span.end as usize);
+                let key = fold(doc.str(span));
+                found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None });
+                blocked[first..*j].iter_mut().for_each(|b| *b = true);
+                continue;
+            }
+            if range.len() == 1 && name_prefix_alone(doc, range.start) {
+                continue;
+            }
             // "Kursk region", "Kharkiv Oblast": the admin word after the name says which
             // of the places of that name is meant, when the gazetteer knows the pair.
             if let Some(next) = doc.tokens.get(range.end) {
@@ -327,7 +364,7 @@ fn keep(
     });
     let one_word = j == i + 1;
 
-    if prev.is_some_and(|p| in_list(TITLES, p)) || (one_word && not_a_place(words)) {
+    if prev.is_some_and(|p| in_list(TITLES, p)) || (one_word && (not_a_place(words) || name_prefix_alone(doc, i))) {
         return false;
     }
     if followed_by_region(doc, g, j) {
@@ -483,11 +520,12 @@ fn state_at(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
 }
 
 /// A US state abbreviation with dots inside it ("S.C.", "D.C.", "W. Va."): unlike "Ind."
-/// or "Mass.", it names the state wherever it stands.
+/// or "Mass.", it names the state wherever it stands. Only two-word states are written
+/// so: "L.A." is Los Angeles, not Louisiana.
 fn dotted_state(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
     let (j, state) = state_at(doc, i)?;
     let text = slice(doc, i, j);
-    text.trim_end_matches('.').contains('.').then_some((j, state))
+    (text.trim_end_matches('.').contains('.') && state.contains(' ')).then_some((j, state))
 }
 
 /// Links "City, Region": a toponym directly followed by a comma and another toponym or a

@@ -60,6 +60,39 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
     toponyms.iter().map(|t| chosen.get(t.key.as_str()).copied()).collect()
 }
 
+/// A common word taken for a place ("Reading", "Mobile", "Colonia") names no place
+/// abroad when most of the document's places lie in one country: it becomes its
+/// namesake in that country, or no place at all.
+pub fn stay_home(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>], common: &dyn Fn(&str) -> bool) {
+    let mut countries: HashMap<&str, usize> = HashMap::new();
+    for e in chosen.iter().flatten() {
+        let c = g.entry(*e).country;
+        if !c.is_empty() {
+            *countries.entry(c).or_default() += 1;
+        }
+    }
+    let total: usize = countries.values().sum();
+    let Some((&home, &n)) = countries.iter().max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c))) else {
+        return;
+    };
+    if n < 2 || 2 * n <= total {
+        return;
+    }
+    for (t, choice) in toponyms.iter().zip(chosen.iter_mut()) {
+        let Some(e) = *choice else { continue };
+        let entry = g.entry(e);
+        if t.key.contains(' ') || !common(&t.key) || entry.country == home || matches!(entry.kind, Kind::Country | Kind::Continent | Kind::Region) {
+            continue;
+        }
+        *choice = g
+            .find_ids(&t.key)
+            .iter()
+            .copied()
+            .filter(|&f| g.entry(f).country == home)
+            .max_by(|&a, &b| prior(g, a, &t.key).total_cmp(&prior(g, b, &t.key)));
+    }
+}
+
 /// What the other names of a document could mean, before any is chosen: a town whose
 /// neighbours or whose state the other names may also mean is likelier than its
 /// namesake far from all of them ("Columbus" with "Harris County" and "Muscogee" is

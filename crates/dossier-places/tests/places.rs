@@ -229,3 +229,39 @@ fn us_states_written_short_are_states() {
     assert!(found.iter().any(|(n, _, a)| n == "Hurricane" && a == "West Virginia"), "{found:?}");
     assert!(found.iter().any(|(n, _, a)| n == "S.C." && a == "South Carolina"), "{found:?}");
 }
+
+#[test]
+fn a_name_the_entity_stage_split_is_found_whole() {
+    let text = "Fishermen blocked the port of Puerto Montt (Los Lagos) for a week.";
+    let doc = with_mentions(text, &[("Puerto Montt", EntityLabel::Gpe), ("Los", EntityLabel::Gpe), ("Lagos", EntityLabel::Gpe)]);
+    let found: Vec<(&str, &str)> = doc.places.iter().map(|p| (p.span.of(text), p.country.as_str())).collect();
+    assert_eq!(found, [("Puerto Montt", "CL"), ("Los Lagos", "CL")]);
+
+    let text = "Soldiers patrolled San Luis Potosi after the attack, officials in Mexico said.";
+    let doc = with_mentions(text, &[("San", EntityLabel::Gpe), ("Luis Potosi", EntityLabel::Person), ("Mexico", EntityLabel::Gpe)]);
+    let found: Vec<(&str, &str)> = doc.places.iter().map(|p| (p.span.of(text), p.country.as_str())).collect();
+    assert_eq!(found, [("San Luis Potosi", "MX"), ("Mexico", "MX")]);
+}
+
+#[test]
+fn the_first_word_of_a_longer_name_is_not_a_place_alone() {
+    let text = "Neighbours in Colonia Lomas Verdes, a district of Guadalajara, Mexico, heard shots.";
+    let doc = with_mentions(text, &[("Colonia Lomas Verdes", EntityLabel::Gpe), ("Guadalajara", EntityLabel::Gpe), ("Mexico", EntityLabel::Gpe)]);
+    assert!(doc.places.iter().all(|p| p.country == "MX"), "{:?}", doc.places);
+    assert!(doc.places.iter().all(|p| p.span.of(text) != "Colonia"), "{:?}", doc.places);
+}
+
+#[test]
+fn a_common_word_is_no_place_abroad_in_a_report_about_one_country() {
+    let text = "Schools in Honolulu and Hilo stayed shut. Still, Hawaii officials said Maui would reopen.";
+    let found = found(text);
+    assert!(found.iter().all(|(_, c, _)| c == "US"), "{found:?}");
+}
+
+#[test]
+fn dotted_initials_are_not_one_word_states() {
+    let text = "Bishop D.E. Harlan preached in Charleston, S.C., on Sunday.";
+    let found = found(text);
+    assert!(found.iter().all(|(n, _, _)| n != "D.E."), "{found:?}");
+    assert!(found.iter().any(|(n, c, _)| n == "S.C." && c == "US"), "{found:?}");
+}
