@@ -8,7 +8,7 @@
 //! what decides a clause's role when there is no parser; a chunker ([`Chunker`]) adds
 //! phrase boundaries, and a lexicon ([`CueLexicon`]) tells the cue tagger how often each
 //! word was a cue in training. All are trained by [`Model::train`] (run by
-//! `examples/train.rs`), the attribution taggers on PolNeAR, whose conventions they
+//! `examples/train_claims.rs`), the attribution taggers on PolNeAR, whose conventions they
 //! therefore follow: the source is the whole noun phrase, appositions included ("Jane
 //! Doe, a former aide who …"), and a pronoun speaker is the pronoun itself
 //! (linking it to a name is left to `resolve`); cues keep auxiliaries and particles

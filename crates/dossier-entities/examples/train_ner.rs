@@ -1,7 +1,7 @@
 //! Trains the entity tagger and writes `models/ner/model.bin.gz`.
 //!
 //!     cargo run --release -p dossier-entities --example clusters   # once: models/ner/words.bin.gz
-//!     cargo run --release -p dossier-entities --example train [-- EPOCHS [PRUNE [UNKNOWN_RATE]]]
+//!     cargo run --release -p dossier-entities --example train_ner [-- EPOCHS [PRUNE [UNKNOWN_RATE]]]
 //!
 //! Run from the repository root; the data lives in `../shared/data`.
 

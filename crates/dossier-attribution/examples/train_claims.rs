@@ -1,7 +1,7 @@
 //! Trains the claims model (chunker on CoNLL-2003, attribution taggers on PolNeAR) and
 //! writes it where the stage embeds it. EPOCHS defaults to 6, the best on PolNeAR dev.
 //!
-//! cargo run --release -p dossier-attribution --example train -- \
+//! cargo run --release -p dossier-attribution --example train_claims -- \
 //!     ../shared/data/claims/polnear-train.jsonl ../shared/data/ner/conll2003-train.conll \
 //!     models/claims/model.bin.gz [EPOCHS]
 
