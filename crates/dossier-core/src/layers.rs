@@ -414,6 +414,14 @@ pub struct Event {
     pub retold: Vec<Telling>,
 }
 
+impl Event {
+    /// The claim of each telling of the event, the first telling first; `None` where the
+    /// report tells it in its own voice.
+    pub fn tellings(&self) -> impl Iterator<Item = Option<ClaimId>> + '_ {
+        std::iter::once(self.claim).chain(self.retold.iter().map(|t| t.claim))
+    }
+}
+
 /// One more place in the text that tells an event, and the claim it comes in, if any.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Telling {

@@ -119,7 +119,7 @@ pub fn event_line(doc: &Document, e: &Event) -> String {
     }
     // Who reports it, over every telling of the event, each reporter once.
     let mut reporters: Vec<String> = Vec::new();
-    for claim in std::iter::once(e.claim).chain(e.retold.iter().map(|t| t.claim)) {
+    for claim in e.tellings() {
         let names = match claim.map(|c| &doc.claims[c.index()]) {
             Some(c) if !c.sources.is_empty() => c.sources.iter().map(|s| source_name(doc, s)).collect(),
             Some(_) => vec!["unnamed sources".to_string()],

@@ -312,9 +312,10 @@ fn group(doc: &mut Document, links: &[Option<usize>]) {
             None => name_key(s),
         };
         let key_hash = hash::bytes(family(m.label) as u64, key.as_bytes());
+        let keyed = by_key.get(key_hash);
         let found = if let Some(l) = links[i].filter(|&l| entity_of[l] != usize::MAX) {
             Some(entity_of[l])
-        } else if let Some(e) = by_key.get(key_hash) {
+        } else if let Some(e) = keyed {
             Some(e as usize)
         } else if m.label == EntityLabel::Person && !key.contains(' ') {
             // A surname (or a given name) alone: the nearest full name containing it.
@@ -340,7 +341,7 @@ fn group(doc: &mut Document, links: &[Option<usize>]) {
         };
         builders[e].mentions.push(i);
         entity_of[i] = e;
-        if by_key.get(key_hash).is_none() {
+        if keyed.is_none() {
             by_key.insert(key_hash, e as u32);
         }
         if m.label == EntityLabel::Person && key.contains(' ') {

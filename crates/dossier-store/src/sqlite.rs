@@ -292,7 +292,7 @@ impl Store for SqliteStore {
             let place = e.place.map(|p| &doc.places[p.index()]);
             // Every source of every telling, each once.
             let mut reported_by: Vec<String> = Vec::new();
-            for c in e.claim.into_iter().chain(e.retold.iter().filter_map(|t| t.claim)) {
+            for c in e.tellings().flatten() {
                 for s in &doc.claims[c.index()].sources {
                     let name = match s.entity {
                         Some(id) => doc.entities[id.index()].name.clone(),
