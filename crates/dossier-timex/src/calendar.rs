@@ -95,7 +95,8 @@ fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
     (k.div_euclid(12), k.rem_euclid(12) as u32 + 1)
 }
 
-fn week_of(d: NaiveDate) -> Point {
+/// The ISO week a day falls in.
+pub fn week_of(d: NaiveDate) -> Point {
     let w = d.iso_week();
     Point::Week(w.year(), w.week())
 }

@@ -198,7 +198,10 @@ impl<'a> Scanner<'a> {
                     // "the quarter ended Sept. 30": the end of a period leaves the period the reference.
                     let period_end = matches!(self.before(i), "ended" | "ending")
                         && h.point.and_then(Point::day).is_some_and(|d| self.within_last(d));
-                    if let Some(p) = h.point.filter(|_| !h.derived && !period_end) {
+                    if let Some(p) = h
+                        .point
+                        .filter(|&p| !h.derived && !period_end && !self.forecast(i, h.end, p))
+                    {
                         self.last.set(Some(p));
                     }
                     i = h.end;
@@ -209,6 +212,17 @@ impl<'a> Scanner<'a> {
         }
         self.date_clock_times(&mut out);
         out
+    }
+
+    /// Whether the quarter at `start..end` is one a report looks ahead to ("will result
+    /// in a fourth-quarter charge") rather than the period it reports: not ended by the
+    /// anchor, and not spoken of in the past (a fiscal quarter may have closed whatever
+    /// its number: "reported a decline in fourth-quarter earnings").
+    fn forecast(&self, start: usize, end: usize, p: Point) -> bool {
+        let (Some(a), Point::Quarter(y, q)) = (self.anchor, p) else {
+            return false;
+        };
+        (y, q) >= calendar::quarter_of(a) && self.direction(start, end, Direction::Past) == Direction::Future
     }
 
     /// Whether `d` falls in the year of the quarter, half or year last named. Only the
@@ -238,6 +252,14 @@ impl<'a> Scanner<'a> {
             && self.capitalised(start - 1)
             && self.raw[start - 1].chars().all(char::is_alphabetic);
         inside && (named_unit || after_name)
+    }
+
+    /// Whether `i` is the first word of its sentence, an opening quote aside.
+    fn opens_sentence(&self, i: usize) -> bool {
+        let Some(s) = self.sentence.get(i) else {
+            return false;
+        };
+        (s.start..i).all(|k| matches!(self.w(k), "``" | "\"" | "“" | "'" | "‘"))
     }
 
     fn w(&self, i: usize) -> &str {
@@ -533,9 +555,23 @@ impl<'a> Scanner<'a> {
 
     /// "nineteen ninety-six", as transcripts spell years.
     fn spoken_year(&self, i: usize) -> Option<Hit> {
+        let (y, end) = self.spelled_year(i)?;
+        Some(Hit::date(end, Point::Year(y), false))
+    }
+
+    /// The year spelled from `i` and the token after it.
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
         let century = lexicon::number_word(self.w(i)).filter(|c| (10..=20).contains(c))?;
         let rest = lexicon::number_word(self.w(i + 1)).filter(|r| (10..=99).contains(r))?;
-        Some(Hit::date(i + 2, Point::Year((century * 100 + rest) as i32), false))
+        Some(((century * 100 + rest) as i32, i + 2))
+    }
+
+    /// A year written in figures or spelled out, from `i`: the year and the token after it.
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        match lexicon::year_number(self.w(i)) {
+            Some(y) => Some((y, i + 1)),
+            None => self.spelled_year(i),
+        }
     }
 
     /// "third quarter", "third-quarter", "first half": the end token, the point maker and its number.
@@ -590,6 +626,7 @@ impl<'a> Scanner<'a> {
             };
             return Some(Hit {
                 anchored: day.anchored,
+                point: date.map(Point::Day),
                 ..Hit::new(day.end, TimexType::Time, v)
             });
         }
@@ -615,6 +652,8 @@ impl<'a> Scanner<'a> {
     fn clock(&self, i: usize) -> Option<(usize, u32, u32)> {
         let w = self.w(i);
         match w {
+            // "high noon" is a showdown, not a time of day.
+            "noon" if self.before(i) == "high" => return None,
             "noon" | "midday" => return Some((i + 1, 12, 0)),
             "midnight" => return Some((i + 1, 24, 0)),
             _ => {}
@@ -681,20 +720,42 @@ impl<'a> Scanner<'a> {
             half = true;
             end += 3;
         }
+        // "Islam will one day be ...": some time to come, not a day's length.
+        if self.w(i) == "one"
+            && unit == Unit::Day
+            && !plural
+            && matches!(
+                self.before(i),
+                "will" | "would" | "could" | "might" | "may" | "can" | "shall" | "should"
+            )
+        {
+            return Some(Hit::new(end, TimexType::Date, "FUTURE_REF"));
+        }
+        // "a quarter of the market" is a share, "a quarter of 1990" a time.
+        if unit == Unit::Quarter && !plural && self.w(end) == "of" && self.year_at(end + 1).is_none() {
+            return None;
+        }
         // An age ("52 years old") and a rate ("$2 million a year") are not periods of time.
         if self.w(end) == "old" || (matches!(self.w(i), "a" | "an") && self.rate_before(i, end)) {
             return None;
         }
+        // "a year earlier" is a date a year back; "three days later" is, in TimeBank, the
+        // span between two events, with "later" as the signal that relates them.
+        let counts_back = !half && !unit.is_clock() && !matches!(unit, Unit::Day | Unit::Week);
         match (self.w(end), n) {
             ("ago", Some(1)) if unit == Unit::Year && matches!(self.reported(), Some(Point::Quarter(..))) => {
                 return self.before_last(end + 1, unit, -1);
             }
             ("ago", Some(n)) => return self.ago(end + 1, unit, n as i32),
             ("ago", None) => return Some(Hit::new(end + 1, TimexType::Date, "PAST_REF")),
-            ("earlier" | "before", Some(n)) if !half && !unit.is_clock() => {
+            // "two years before." counts back; "two years before the merger" is the span
+            // between two events.
+            ("earlier" | "before", Some(n))
+                if counts_back && (self.w(end) == "earlier" || !self.w(end + 1).starts_with(char::is_alphanumeric)) =>
+            {
                 return self.before_last(end + 1, unit, -(n as i32));
             }
-            ("later", Some(n)) if !half && !unit.is_clock() && self.last.get().is_some() => {
+            ("later", Some(n)) if counts_back && self.last.get().is_some() => {
                 return self.before_last(end + 1, unit, n as i32);
             }
             _ => {}
@@ -834,9 +895,9 @@ impl<'a> Scanner<'a> {
             }
         }
         let ambiguous = matches!(w, "may" | "march");
-        let year = match (next, lexicon::year_number(next), lexicon::year_number(self.w(i + 2))) {
-            (_, Some(y), _) => Some((y, i + 2)),
-            ("of" | ",", None, Some(y)) => Some((y, i + 3)),
+        let year = match (next, self.year_at(i + 1), self.year_at(i + 2)) {
+            (_, Some(y), _) => Some(y),
+            ("of" | ",", None, Some(y)) => Some(y),
             _ => None,
         };
         if let Some((y, end)) = year {
@@ -936,7 +997,13 @@ impl<'a> Scanner<'a> {
             }
             return Some(h);
         }
-        let dir = self.direction(i, i + 1, Direction::Past);
+        // "Wednesday's ruling" names an event already reported, whatever the sentence
+        // goes on to plan ("would look for ways to get around Wednesday's ruling").
+        let dir = if self.w(i + 1) == "'s" {
+            Direction::Past
+        } else {
+            self.direction(i, i + 1, Direction::Past)
+        };
         self.with_part_of_day(i + 1, |a| calendar::weekday(a, wd, dir), &format!("XXXX-WXX-{wd}"))
     }
 
@@ -982,12 +1049,17 @@ impl<'a> Scanner<'a> {
         let prev = self.before(i);
         let reference = |end: usize, v: &str| Some(Hit::new(end, TimexType::Date, v));
         match w {
+            // "today's world", "today's youth": the present age, which TimeBank leaves
+            // unmarked, not the report's day ("today's editions").
+            "today" if self.w(i + 1) == "'s" && lexicon::present_age(self.w(i + 2)) => None,
             "today" => self.with_part_of_day(i + 1, Some, "XXXX-XX-XX"),
             "day" if prev == "the" && matches!(self.w(i + 1), "before" | "after") => self.day_beside(i),
             "yesterday" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, -1), "XXXX-XX-XX"),
             "tomorrow" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, 1), "XXXX-XX-XX"),
             "tonight" => self.day_part(i + 1, 0, "NI"),
             "overnight" => self.day_part(i + 1, -1, "NI"),
+            // "Now, he says, ...", "Now for the weather": a turn in the telling, not a time.
+            "now" if self.opens_sentence(i) && matches!(self.w(i + 1), "," | "for") => None,
             "now" | "currently" | "nowadays" | "presently" => reference(i + 1, "PRESENT_REF"),
             "right" if self.w(i + 1) == "now" => reference(i + 2, "PRESENT_REF"),
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
@@ -1016,6 +1088,10 @@ impl<'a> Scanner<'a> {
                 reference(i + 2, "FUTURE_REF")
             }
             "a" if self.seq(i + 1, &["later", "date"]) => reference(i + 3, "FUTURE_REF"),
+            // "for a while": a span of no stated length.
+            "a" if self.w(i + 1) == "while" && matches!(prev, "for" | "in" | "after") => {
+                Some(Hit::duration(i + 2, "PXX".to_string()))
+            }
             "last" if self.part_of_year(i).is_some() => {
                 let (end, part, n) = self.part_of_year(i)?;
                 self.part_without_year(i, end, part, n)
@@ -1043,6 +1119,14 @@ impl<'a> Scanner<'a> {
             {
                 let end = if self.w(i + 1) == "ahead" { i + 2 } else { i + 1 };
                 Some(Hit::duration(end, duration_value(None, lexicon::unit(w)?.0, false)))
+            }
+            // "the week of March 6": the week that day falls in.
+            "week" if prev == "the" && self.w(i + 1) == "of" => {
+                let day = self.month_phrase(i + 2)?;
+                let Some(Point::Day(d)) = day.point else {
+                    return None;
+                };
+                Some(Hit::date(day.end, calendar::week_of(d), day.anchored))
             }
             "weekend" if prev == "the" => {
                 let dir = self.direction(i, i + 1, Direction::Past);
@@ -1073,6 +1157,18 @@ impl<'a> Scanner<'a> {
                     })
             }
             "year-ago" | "year-earlier" => self.year_ago(i),
+            // "the corresponding period last year": the period reported, a year back.
+            "corresponding" | "comparable" | "same"
+                if prev == "the"
+                    && matches!(self.w(i + 1), "quarter" | "period")
+                    && (self.seq(i + 2, &["last", "year"])
+                        || (self.w(i + 2) == "a"
+                            && self.w(i + 3) == "year"
+                            && matches!(self.w(i + 4), "ago" | "earlier"))) =>
+            {
+                let end = if self.w(i + 2) == "a" { i + 5 } else { i + 4 };
+                self.reporting_quarter(end, -1).map(|h| Hit { derived: true, ..h })
+            }
             _ if w.starts_with("mid-") || (matches!(prev, "the" | "mid") && lexicon::part_of_day(w).is_some()) => {
                 self.part_of_day(i)
             }
@@ -1217,11 +1313,11 @@ impl<'a> Scanner<'a> {
     /// "of 1990", "1990": a year right after a part of a year.
     fn of_year(&self, i: usize) -> Option<(i32, usize)> {
         if self.w(i) == "of"
-            && let Some(y) = lexicon::year_number(self.w(i + 1))
+            && let Some(y) = self.year_at(i + 1)
         {
-            return Some((y, i + 2));
+            return Some(y);
         }
-        lexicon::year_number(self.w(i)).map(|y| (y, i + 1))
+        self.year_at(i)
     }
 
     /// "the quarter", "the latest quarter": the last quarter named, or the one before the anchor's.
@@ -1239,8 +1335,23 @@ impl<'a> Scanner<'a> {
         )
     }
 
-    /// "year-ago", "the year-earlier quarter": a year before the last period named.
+    /// "year-ago", "the year-earlier quarter": a year before the last period named. A
+    /// named part of the year after it is that part a year back ("the year-ago third
+    /// quarter"); a count of units is the span compared ("the year-earlier nine months").
     fn year_ago(&self, i: usize) -> Option<Hit> {
+        if let Some((end, part, n)) = self.part_of_year(i + 1) {
+            let h = self.part_without_year(i + 1, end, part, n)?;
+            let h = match h.point.and_then(|p| p.shift_years(-1)) {
+                Some(p) => Hit::date(end, p, true),
+                None => h,
+            };
+            return Some(Hit { derived: true, ..h });
+        }
+        if let Some((Some(n), k)) = self.count(i + 1)
+            && let Some((unit, true)) = lexicon::unit(self.w(k))
+        {
+            return Some(Hit::duration(k + 1, duration_value(Some(n), unit, false)));
+        }
         let end = if matches!(self.w(i + 1), "quarter" | "period") {
             i + 2
         } else {
@@ -1355,6 +1466,10 @@ impl<'a> Scanner<'a> {
             {
                 return self.relative(end, |a| Some(part(a.year() + step, n)), "XXXX");
             }
+            // "last year's quarter": the quarter reported, a year back.
+            if unit == Unit::Year && self.w(j + 1) == "'s" && matches!(self.w(j + 2), "quarter" | "period") {
+                return self.reporting_quarter(j + 3, step).map(|h| Hit { derived: true, ..h });
+            }
             if unit.is_clock() {
                 return None;
             }
@@ -1400,6 +1515,14 @@ impl<'a> Scanner<'a> {
             return self.day_part(j + 1, 0, p);
         }
         if let Some(wd) = lexicon::weekday(next) {
+            // "this coming Sunday, March 8": the date given says which Sunday.
+            if self.w(j + 1) == ","
+                && let Some(h) = self
+                    .month_phrase(j + 2)
+                    .filter(|h| matches!(h.point, Some(Point::Day(_))))
+            {
+                return Some(h);
+            }
             let unknown = format!("XXXX-WXX-{wd}");
             return match step {
                 0 => {

@@ -264,6 +264,14 @@ pub fn time_zone(w: &str) -> bool {
     )
 }
 
+/// Nouns that "today's" turns into the present age rather than the day: "today's world".
+pub fn present_age(w: &str) -> bool {
+    matches!(
+        w,
+        "world" | "youth" | "society" | "generation" | "young" | "children" | "kids" | "teenagers" | "economy"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -452,3 +452,116 @@ fn anaphoric_and_compound_dates() {
         ["5 p.m. EST, Jan. 20 = 2025-01-20T17:00"]
     );
 }
+
+#[test]
+fn a_year_ago_part_or_span_is_one_expression() {
+    assert_eq!(
+        found("Profit rose in the third quarter. In the year-ago third quarter it fell.", SAT),
+        ["the third quarter = 2024-Q3", "the year-ago third quarter = 2023-Q3"]
+    );
+    assert_eq!(
+        found("Net for the year-earlier nine months included a gain.", SAT),
+        ["the year-earlier nine months = P9M"]
+    );
+    assert_eq!(
+        found(
+            "Profit rose in the third quarter, against the corresponding period last year. Sales for last year's quarter fell.",
+            SAT
+        ),
+        [
+            "the third quarter = 2024-Q3",
+            "the corresponding period last year = 2023-Q3",
+            "last year's quarter = 2023-Q3"
+        ]
+    );
+}
+
+#[test]
+fn a_quarter_looked_ahead_to_is_not_the_reported_one() {
+    // 2025-04-20 reports 2025's first quarter; the second is still running.
+    let apr = Some("2025-04-20");
+    assert_eq!(
+        found(
+            "Profit rose in the first quarter. The storm will cause a second-quarter charge. Sales fell in the latest quarter.",
+            apr
+        ),
+        ["the first quarter = 2025-Q1", "second-quarter = 2025-Q2", "the latest quarter = 2025-Q1"]
+    );
+    // A fiscal quarter reported in the past is the reference even if its number is the current one.
+    assert_eq!(
+        found("The company reported a decline in second-quarter earnings. Sales in the latest period rose.", apr),
+        ["second-quarter = 2025-Q2", "the latest period = 2025-Q2"]
+    );
+}
+
+#[test]
+fn spoken_years_join_the_month_or_season_before_them() {
+    assert_eq!(
+        found("Prices last fell this low in the winter of nineteen ninety-four and in January nineteen ninety-seven.", SAT),
+        ["the winter of nineteen ninety-four = 1994-WI", "January nineteen ninety-seven = 1997-01"]
+    );
+}
+
+#[test]
+fn idioms_and_shares_are_not_times() {
+    assert_eq!(
+        found("For the city, high noon comes today, as in the film \"High Noon.\"", SAT),
+        ["today = 2025-01-11"]
+    );
+    assert_eq!(
+        found("Funds hold more than a quarter of the market, in today's world.", SAT),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("Now, he says, the war is over. Now for the weather. It is now cold.", SAT),
+        ["now = PRESENT_REF"]
+    );
+    assert_eq!(found("It was printed in today's editions.", SAT), ["today = 2025-01-11"]);
+}
+
+#[test]
+fn a_span_before_an_event_is_a_duration() {
+    assert_eq!(
+        found("Banks must wait at least 30 days before closing the purchase.", SAT),
+        ["at least 30 days = P30D (EQUAL_OR_MORE)"]
+    );
+    // Days and weeks before or after stay spans; a year earlier is a date.
+    assert_eq!(
+        found("Three days later, he left. A year earlier, he had stayed.", SAT),
+        ["Three days = P3D", "A year earlier = 2024"]
+    );
+}
+
+#[test]
+fn the_week_of_a_day_is_its_iso_week() {
+    assert_eq!(
+        found("Mediators met in the week of March 6.", SAT),
+        ["the week of March 6 = 2025-W10"]
+    );
+}
+
+#[test]
+fn a_clock_time_takes_the_day_given_beside_it() {
+    assert_eq!(
+        found("He will leave at 4 in the morning (4 a.m. EST Tuesday).", SAT),
+        ["4 in the morning = 2025-01-14T04:00", "4 a.m. EST Tuesday = 2025-01-14T04:00"]
+    );
+}
+
+#[test]
+fn some_day_to_come_and_a_while_have_no_length() {
+    assert_eq!(
+        found("The city will one day be the largest; the strike lasted one day.", SAT),
+        ["one day = FUTURE_REF", "one day = P1D"]
+    );
+    assert_eq!(found("They will have to live without it for a while.", SAT), ["a while = PXX"]);
+}
+
+#[test]
+fn a_weekday_with_a_possessive_has_passed() {
+    // Saturday 2025-01-11: Wednesday's ruling was the 8th, not the 15th.
+    assert_eq!(
+        found("Lawyers would look for ways to overturn Wednesday's ruling.", SAT),
+        ["Wednesday = 2025-01-08"]
+    );
+}
