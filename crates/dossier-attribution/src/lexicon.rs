@@ -85,6 +85,11 @@ impl CueLexicon {
         CueLexicon { buckets }
     }
 
+    /// Whether a bucket name is of a stem seen in training but never in a cue.
+    pub fn never_a_cue(bucket: &str) -> bool {
+        NAMES[..5].contains(&bucket)
+    }
+
     /// The bucket name of each stem.
     pub fn priors(&self, stems: &[String]) -> Vec<&'static str> {
         stems

@@ -13,6 +13,7 @@ mod model;
 mod perceptron;
 mod quotes;
 mod resolve;
+mod review;
 mod rules;
 
 pub use chunk::Chunker;

@@ -7,20 +7,22 @@
 //! to the cue (side, distance, commas, quote marks and other cues in between), which is
 //! what decides a clause's role when there is no parser; a chunker ([`Chunker`]) adds
 //! phrase boundaries, and a lexicon ([`CueLexicon`]) tells the cue tagger how often each
-//! word was a cue in training. All are trained by [`Model::train`] (run by
-//! `examples/train_claims.rs`), the attribution taggers on PolNeAR, whose conventions they
-//! therefore follow: the source is the whole noun phrase, appositions included ("Jane
-//! Doe, a former aide who …"), and a pronoun speaker is the pronoun itself
-//! (linking it to a name is left to `resolve`); cues keep auxiliaries and particles
-//! ("has said", "according to", "said in a statement", even "said:"); content keeps a
-//! leading "that".
+//! word was a cue in training. A classifier ([`CueReview`]) then looks again at the
+//! words the cue tagger passed over, with the whole sentence in view. All are trained
+//! by [`Model::train`] (run by `examples/train_claims.rs`), the attribution taggers on
+//! PolNeAR, whose conventions they therefore follow: the source is the whole noun
+//! phrase, appositions included ("Jane Doe, a former aide who …"), and a pronoun speaker
+//! is the pronoun itself (linking it to a name is left to `resolve`); cues keep
+//! auxiliaries and particles ("has said", "according to", "said in a statement", even
+//! "said:"); content keeps a leading "that".
 
 use crate::chunk::{self, ChunkedSentence, Chunker};
 use crate::lexicon::{Counts, CueLexicon};
 use crate::perceptron::{Features, Tagger, Trainer};
 use crate::quotes;
+use crate::review::{self, CueReview};
 use dossier_core::{Document, Span, TokenKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Read, Write};
 use std::ops::Range;
 
@@ -434,11 +436,12 @@ fn runs(labels: &[usize], begin: usize, inside: usize, offset: usize) -> Vec<Ran
     out
 }
 
-/// The two taggers.
+/// The taggers and the cue review.
 pub struct Model {
     chunker: Chunker,
     lexicon: CueLexicon,
     cues: Tagger,
+    review: CueReview,
     spans: Tagger,
 }
 
@@ -449,16 +452,12 @@ impl Model {
 
     pub(crate) fn find(&self, doc: &Document, an: &Analysis) -> Vec<Found> {
         let mut f = Features::default();
-        let mut cues = Vec::new();
-        let mut cue_marks = vec![false; doc.tokens.len()];
-        for s in &doc.sentences {
-            let range = s.tokens();
-            let seq = cue_sequence(an, doc, &range, &mut f);
-            for r in runs(&self.cues.decode(&seq), 1, 2, range.start) {
-                cue_marks[r.clone()].iter_mut().for_each(|m| *m = true);
-                cues.push(r);
-            }
+        let (mut cues, mut cue_marks, margins) = tag_document(&self.cues, an, doc, &mut f);
+        for r in self.reviewed(an, doc, &cue_marks, &margins, &mut f) {
+            cue_marks[r.clone()].iter_mut().for_each(|m| *m = true);
+            cues.push(r);
         }
+        cues.sort_by_key(|r| r.start);
         cues.into_iter()
             .filter_map(|cue| {
                 let window = an.window(doc, &cue);
@@ -474,6 +473,9 @@ impl Model {
                 if content.iter().any(|r| r.end <= cue.start && quoted(r)) {
                     content.retain(|r| r.end <= cue.start || quoted(r));
                 }
+                if let Some(last) = content.last_mut().filter(|r| r.start >= cue.end) {
+                    last.end = coordinated_verb(an, last).unwrap_or(last.end);
+                }
                 (!content.is_empty()).then_some(Found {
                     cue,
                     sources,
@@ -483,8 +485,51 @@ impl Model {
             .collect()
     }
 
+    /// The cues [`CueReview`] adds to those the tagger marked: runs of accepted words,
+    /// each taking in the verb group it ends ("is demanding").
+    fn reviewed(
+        &self,
+        an: &Analysis,
+        doc: &Document,
+        cue_marks: &[bool],
+        margins: &[f32],
+        f: &mut Features,
+    ) -> Vec<Range<usize>> {
+        let cue_stems = cue_stems(an, cue_marks);
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for s in &doc.sentences {
+            let range = s.tokens();
+            for i in range.clone() {
+                if !is_candidate(an, doc, cue_marks, margins[i], i) {
+                    continue;
+                }
+                f.clear();
+                review_features(an, i, &range, cue_marks, &cue_stems, margins[i], f);
+                if !self.review.accepts(&f.keys) {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some(last) if last.end == i && last.start >= range.start => last.end = i + 1,
+                    _ => {
+                        let mut start = i;
+                        while start > range.start
+                            && !cue_marks[start - 1]
+                            && an.chunks[start] == "I-VP"
+                            && matches!(an.chunks[start - 1], "B-VP" | "I-VP")
+                        {
+                            start -= 1;
+                        }
+                        out.push(start..i + 1);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Trains the chunker on `chunked` sentences, counts the cue lexicon on the annotated
-    /// `docs`, then trains both attribution taggers on them, for `epochs` passes each.
+    /// `docs`, trains the cue review on what taggers trained on other folds miss, then
+    /// trains both attribution taggers on all `docs`, for `epochs` passes each.
     pub fn train(
         docs: &[(Document, Vec<GoldClaim>)],
         chunked: &[ChunkedSentence],
@@ -532,6 +577,7 @@ impl Model {
                 .map(|(k, _)| k)
                 .collect()
         });
+        let review = train_review(docs, &analyses, &cue_vocabulary, epochs);
         let mut trainers = [
             Trainer::new(CUE_LABELS, cue_allowed).restricted_to(cue_vocabulary),
             Trainer::new(SPAN_LABELS, span_allowed).restricted_to(span_vocabulary),
@@ -559,6 +605,7 @@ impl Model {
             chunker,
             lexicon: CueLexicon::from_counts(&all, None),
             cues,
+            review,
             spans,
         }
     }
@@ -568,6 +615,7 @@ impl Model {
         self.chunker.write(out)?;
         self.lexicon.write(out)?;
         self.cues.write(out)?;
+        self.review.write(out)?;
         self.spans.write(out)
     }
 
@@ -584,12 +632,13 @@ impl Model {
             chunker: Chunker::read(input)?,
             lexicon: CueLexicon::read(input)?,
             cues: Tagger::read(input, cue_allowed)?,
+            review: CueReview::read(input)?,
             spans: Tagger::read(input, span_allowed)?,
         })
     }
 }
 
-const MAGIC: &[u8; 8] = b"dsclaim4";
+const MAGIC: &[u8; 8] = b"dsclaim5";
 
 /// Folds of the training documents for the cue lexicon: each document reads rates
 /// counted on the others.
@@ -605,19 +654,7 @@ fn examples(
     an: &Analysis,
     mut visit: impl FnMut(usize, &[Vec<u32>], &[usize]),
 ) {
-    let mut cue_labels = vec![O; doc.tokens.len()];
-    let mut cue_marks = vec![false; doc.tokens.len()];
-    let cues: Vec<Range<usize>> = gold.iter().map(|g| doc.tokens_in(g.cue)).collect();
-    for c in &cues {
-        if c.is_empty() || cue_labels[c.clone()].iter().any(|&l| l != O) {
-            continue;
-        }
-        cue_labels[c.start] = 1;
-        cue_labels[c.start + 1..c.end]
-            .iter_mut()
-            .for_each(|l| *l = 2);
-        cue_marks[c.clone()].iter_mut().for_each(|m| *m = true);
-    }
+    let (cues, cue_labels, cue_marks) = gold_cues(doc, gold);
     let mut f = Features::default();
     for s in &doc.sentences {
         let range = s.tokens();
@@ -664,4 +701,378 @@ fn cue_sequence(
             f.keys.clone()
         })
         .collect()
+}
+
+/// Where an object content ends before a verb joined to the cue by "and" or "but": in
+/// "she promoted the plan and dismissed the risks", the source's second act, which the
+/// span tagger often runs on into, is no part of what "promoted" governs. A content
+/// that is a clause ("said the plan failed and ...") has its verb before any such join.
+fn coordinated_verb(an: &Analysis, content: &Range<usize>) -> Option<usize> {
+    if an.chunks[content.start] != "B-NP" {
+        return None;
+    }
+    let verb = (content.start..content.end).find(|&k| an.chunks[k] == "B-VP")?;
+    if !matches!(an.words[verb - 1].as_str(), "and" | "but") {
+        return None;
+    }
+    let mut cut = verb - 1;
+    if an.words[cut - 1] == "," {
+        cut -= 1;
+    }
+    (cut > content.start).then_some(cut)
+}
+
+/// A document's gold cues as token ranges, as cue tagger labels (B 1, I 2) and as marks.
+fn gold_cues(doc: &Document, gold: &[GoldClaim]) -> (Vec<Range<usize>>, Vec<usize>, Vec<bool>) {
+    let mut labels = vec![O; doc.tokens.len()];
+    let mut marks = vec![false; doc.tokens.len()];
+    let cues: Vec<Range<usize>> = gold.iter().map(|g| doc.tokens_in(g.cue)).collect();
+    for c in &cues {
+        if c.is_empty() || labels[c.clone()].iter().any(|&l| l != O) {
+            continue;
+        }
+        labels[c.start] = 1;
+        labels[c.start + 1..c.end].iter_mut().for_each(|l| *l = 2);
+        marks[c.clone()].iter_mut().for_each(|m| *m = true);
+    }
+    (cues, labels, marks)
+}
+
+/// The cue tagger's cues in a document, the tokens they cover, and for each token how
+/// much more the tagger's features favour beginning a cue there than no cue.
+fn tag_document(
+    cues: &Tagger,
+    an: &Analysis,
+    doc: &Document,
+    f: &mut Features,
+) -> (Vec<Range<usize>>, Vec<bool>, Vec<f32>) {
+    let mut found = Vec::new();
+    let mut marks = vec![false; doc.tokens.len()];
+    let mut margins = Vec::with_capacity(doc.tokens.len());
+    for s in &doc.sentences {
+        let range = s.tokens();
+        let em = cues.emissions(&cue_sequence(an, doc, &range, f));
+        for r in runs(&cues.decode_emissions(&em), 1, 2, range.start) {
+            marks[r.clone()].iter_mut().for_each(|m| *m = true);
+            found.push(r);
+        }
+        margins.extend(em.chunks(CUE_LABELS).map(|e| e[1] - e[O]));
+    }
+    (found, marks, margins)
+}
+
+/// The stems of the words in a document's cues.
+fn cue_stems<'a>(an: &'a Analysis, cue_marks: &[bool]) -> HashSet<&'a str> {
+    an.stems
+        .iter()
+        .zip(cue_marks)
+        .filter(|&(_, &m)| m)
+        .map(|(s, _)| s.as_str())
+        .collect()
+}
+
+/// Trains the cue review on what cue taggers miss in documents they were not trained on:
+/// each fold of `docs` is tagged by a tagger trained on the other folds, as the model's
+/// own tagger is, on `vocabulary`, for `epochs`.
+fn train_review(
+    docs: &[(Document, Vec<GoldClaim>)],
+    analyses: &[Analysis],
+    vocabulary: &HashSet<u32>,
+    epochs: usize,
+) -> CueReview {
+    let mut examples = Vec::new();
+    let mut f = Features::default();
+    let labels: Vec<Vec<usize>> = docs.iter().map(|(d, g)| gold_cues(d, g).1).collect();
+    for k in 0..FOLDS {
+        let mut trainer = Trainer::new(CUE_LABELS, cue_allowed).restricted_to(vocabulary.clone());
+        let mut order: Vec<usize> = (0..docs.len()).filter(|d| d % FOLDS != k).collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64 ^ k as u64;
+        for _ in 0..epochs {
+            for j in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(j, (seed % (j as u64 + 1)) as usize);
+            }
+            for &d in &order {
+                for s in &docs[d].0.sentences {
+                    let range = s.tokens();
+                    let seq = cue_sequence(&analyses[d], &docs[d].0, &range, &mut f);
+                    trainer.learn(&seq, &labels[d][range]);
+                }
+            }
+        }
+        let tagger = trainer.finish(1e-3);
+        for d in (k..docs.len()).step_by(FOLDS) {
+            let ((doc, gold), an) = (&docs[d], &analyses[d]);
+            let (_, marks, margins) = tag_document(&tagger, an, doc, &mut f);
+            let stems = cue_stems(an, &marks);
+            // A gold cue the tagger touched is found: its other words are no cue to add.
+            let mut missed = vec![false; doc.tokens.len()];
+            for c in gold_cues(doc, gold).0 {
+                if !marks[c.clone()].iter().any(|&m| m) {
+                    missed[c].iter_mut().for_each(|m| *m = true);
+                }
+            }
+            for s in &doc.sentences {
+                let range = s.tokens();
+                for i in range.clone() {
+                    if is_candidate(an, doc, &marks, margins[i], i) {
+                        f.clear();
+                        review_features(an, i, &range, &marks, &stems, margins[i], &mut f);
+                        examples.push(review::Example {
+                            keys: f.keys.clone(),
+                            cue: missed[i],
+                            fold: k,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    CueReview::train(&examples, FOLDS)
+}
+
+/// Whether the review looks at a token: a word outside the tagger's cues that the tagger
+/// did not rule out by far, not one that training saw but never in a cue, and not a
+/// function word (a cue's auxiliary comes with its verb, see [`Model::reviewed`]).
+fn is_candidate(an: &Analysis, doc: &Document, cue_marks: &[bool], margin: f32, i: usize) -> bool {
+    !cue_marks[i]
+        && margin >= MARGIN_FLOOR
+        && doc.tokens[i].kind == TokenKind::Word
+        && !CueLexicon::never_a_cue(an.prior[i])
+        && !FUNCTION_WORDS.contains(&an.words[i].as_str())
+}
+
+/// The tagger's margins run to about ±200; below this floor (a fifth of the words it
+/// passes over), under one in a hundred of the words is a cue it missed.
+const MARGIN_FLOOR: f32 = -100.0;
+
+const FUNCTION_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m", "has", "have",
+    "had", "having", "do", "does", "did", "will", "would", "could", "should", "can", "may",
+    "might", "must", "shall", "'ll", "'d", "not", "n't", "to", "the", "a", "an", "of", "in", "on",
+    "for", "with", "by", "and", "or", "but", "that", "this", "it", "as", "at", "from",
+];
+
+/// Titles and collective nouns that name sources: the noun phrase before a cue ends in one.
+const SOURCE_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "police",
+    "report",
+    "reports",
+    "statement",
+    "campaign",
+    "ministry",
+    "department",
+    "government",
+    "president",
+    "minister",
+    "leader",
+    "leaders",
+    "critics",
+    "supporters",
+    "administration",
+    "committee",
+    "agency",
+];
+
+fn margin_bucket(m: f32) -> &'static str {
+    match m {
+        _ if m < -75.0 => "<-75",
+        _ if m < -50.0 => "<-50",
+        _ if m < -30.0 => "<-30",
+        _ if m < -15.0 => "<-15",
+        _ if m < 0.0 => "<0",
+        _ if m < 15.0 => "<15",
+        _ => ">15",
+    }
+}
+
+/// What the cue review reads of candidate `i` in `sentence`, given the tagger's cues and
+/// its margin there.
+fn review_features(
+    an: &Analysis,
+    i: usize,
+    sentence: &Range<usize>,
+    cue_marks: &[bool],
+    cue_stems: &HashSet<&str>,
+    margin: f32,
+    f: &mut Features,
+) {
+    let ii = i as isize;
+    let st = an.stems[i].as_str();
+    let p = an.prior[i];
+    let m = margin_bucket(margin);
+    let w = |k: isize| {
+        if k < sentence.start as isize || k >= sentence.end as isize {
+            "|"
+        } else {
+            an.words[k as usize].as_str()
+        }
+    };
+    f.add("b", &[]);
+    f.add("st", &[st]);
+    f.add("lx", &[p]);
+    f.add("m", &[m]);
+    f.add("mlx", &[m, p]);
+    f.add("lxch", &[p, an.chunks[i]]);
+    f.add("sh", &[an.shapes[i], an.chunks[i]]);
+    f.add("w-1", &[w(ii - 1)]);
+    f.add("w+1", &[w(ii + 1)]);
+    f.add("w-2", &[w(ii - 2)]);
+    f.add("w+2", &[w(ii + 2)]);
+    f.add("w-1st", &[w(ii - 1), st]);
+    f.add("stw+1", &[st, w(ii + 1)]);
+    f.add("w-1w+1", &[w(ii - 1), w(ii + 1)]);
+    // A word the tagger took for a cue elsewhere in the document.
+    let elsewhere = if cue_stems.contains(st) { "y" } else { "n" };
+    f.add("el", &[elsewhere]);
+    f.add("ellx", &[elsewhere, p]);
+
+    // The nearest cue the tagger found in the sentence, by side and distance.
+    let left = (sentence.start..i).rev().find(|&k| cue_marks[k]);
+    let right = (i + 1..sentence.end).find(|&k| cue_marks[k]);
+    let other = match (left, right) {
+        (Some(l), Some(r)) if i - l <= r - i => ("L", bucket(i - l)),
+        (_, Some(r)) => ("R", bucket(r - i)),
+        (Some(l), None) => ("L", bucket(i - l)),
+        (None, None) => ("-", "-"),
+    };
+    f.add("oc", &[other.0, other.1]);
+    f.add("ocm", &[other.0, m]);
+
+    // The noun phrase before the verb group the candidate is in: who would be its source.
+    let mut k = i;
+    while k > sentence.start && an.chunks[k] == "I-VP" {
+        k -= 1;
+    }
+    // An adverb between ("he also said") is a phrase of its own.
+    if k > sentence.start + 1 && an.chunks[k - 1] == "B-X" {
+        k -= 1;
+    }
+    let subject = if k > sentence.start && matches!(an.chunks[k - 1], "B-NP" | "I-NP") {
+        k -= 1;
+        let head = an.words[k].as_str();
+        if PRONOUNS.contains(&head) {
+            "pron"
+        } else if SOURCE_NOUNS.contains(&head) {
+            "title"
+        } else if matches!(an.shapes[k], "Xx" | "XX") {
+            "name"
+        } else {
+            "np"
+        }
+    } else {
+        "-"
+    };
+    f.add("sj", &[subject]);
+    f.add("sjst", &[subject, st]);
+    f.add("sjm", &[subject, m]);
+
+    // What the candidate introduces: a "that"-clause, "to", a quotation, a colon.
+    let ahead = (i + 1..sentence.end.min(i + 5)).find_map(|k| match an.words[k].as_str() {
+        "that" => Some("that"),
+        ":" => Some(":"),
+        "to" if k == i + 1 => Some("to"),
+        "," if k == i + 1 => Some(","),
+        _ if an.shapes[k] == "q" => Some("q"),
+        _ => None,
+    });
+    let ahead = ahead.unwrap_or("-");
+    f.add("ah", &[ahead]);
+    f.add("ahst", &[ahead, st]);
+    f.add("ahsj", &[ahead, subject]);
+    f.add("ahsjst", &[ahead, subject, st]);
+    // The phrase after the candidate's own: an object, a clause, a preposition.
+    let mut k = i + 1;
+    while k < sentence.end && an.chunks[k].starts_with("I-") {
+        k += 1;
+    }
+    let next = if k < sentence.end { an.chunks[k] } else { "|" };
+    f.add("nx", &[next, an.chunks[i]]);
+    f.add("nxst", &[next, st]);
+    let has_q = |r: Range<usize>| r.into_iter().any(|k| an.shapes[k] == "q");
+    let qb = if has_q(sentence.start..i) { "Q" } else { "-" };
+    let qa = if has_q(i + 1..sentence.end) { "Q" } else { "-" };
+    let inq = if an.quote[i].is_some() { "Q" } else { "-" };
+    f.add("q", &[qb, qa, inq]);
+    f.add(
+        "pos",
+        &[bucket(i - sentence.start), bucket(sentence.end - i - 1)],
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Model {
+        crate::read_model(include_bytes!("../../../models/claims/model.bin.gz"))
+            .expect("the embedded model reads")
+    }
+
+    fn tokens(doc: &Document, s: &str) -> Range<usize> {
+        let a = doc.text.find(s).unwrap();
+        doc.tokens_in(Span::new(a, a + s.len()))
+    }
+
+    #[test]
+    fn an_object_content_stops_before_a_verb_joined_by_and() {
+        let doc = Document::new(
+            "t",
+            "Ms. Park promoted the new bridge plan and dismissed the risks.",
+        );
+        let an = model().analyse(&doc);
+        let content = tokens(&doc, "the new bridge plan and dismissed the risks");
+        let cut = coordinated_verb(&an, &content).expect("a cut");
+        assert_eq!(doc.token_str(cut), "and");
+    }
+
+    #[test]
+    fn a_clause_content_keeps_its_coordinated_verbs() {
+        let doc = Document::new(
+            "t",
+            "Ms. Park said the plan failed and cost the town dearly.",
+        );
+        let an = model().analyse(&doc);
+        let content = tokens(&doc, "the plan failed and cost the town dearly");
+        assert_eq!(coordinated_verb(&an, &content), None);
+    }
+
+    #[test]
+    fn the_review_takes_a_cue_the_tagger_passed_over() {
+        let text =
+            "The senator, who likes to quote Lincoln, painted the vote as a test of character.";
+        let (model, doc) = (model(), Document::new("t", text));
+        let an = model.analyse(&doc);
+        let mut f = Features::default();
+        let (tagged, marks, margins) = tag_document(&model.cues, &an, &doc, &mut f);
+        let painted = tokens(&doc, "painted");
+        assert!(!tagged.contains(&painted));
+        assert!(
+            model
+                .reviewed(&an, &doc, &marks, &margins, &mut f)
+                .contains(&painted)
+        );
+        let found = model.find(&doc, &an);
+        let claim = found.iter().find(|c| c.cue == painted).expect("a claim");
+        assert_eq!(claim.sources[0], tokens(&doc, "The senator"));
+        assert_eq!(
+            claim.content[0],
+            tokens(&doc, "the vote as a test of character")
+        );
+    }
 }

@@ -13,7 +13,7 @@ use std::io::{self, Read, Write};
 /// Feature keys are hashes already: one multiplication spreads them over the table,
 /// where the default SipHash spent most of the taggers' time hashing hashes again.
 #[derive(Default)]
-struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -31,7 +31,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyIndex = HashMap<u32, u32, BuildHasherDefault<KeyHasher>>;
+pub(crate) type KeyIndex = HashMap<u32, u32, BuildHasherDefault<KeyHasher>>;
 
 /// Builds the hashed features of one position.
 #[derive(Default)]
@@ -86,7 +86,8 @@ impl Tagger {
         }
     }
 
-    fn emissions(&self, seq: &[Vec<u32>]) -> Vec<f32> {
+    /// The score of each label at each position, `[position * labels + label]`.
+    pub fn emissions(&self, seq: &[Vec<u32>]) -> Vec<f32> {
         let l = self.labels;
         let mut out = vec![0.0f32; seq.len() * l];
         for (t, keys) in seq.iter().enumerate() {
@@ -103,12 +104,16 @@ impl Tagger {
 
     /// The best label sequence for the features of each position.
     pub fn decode(&self, seq: &[Vec<u32>]) -> Vec<usize> {
+        self.decode_emissions(&self.emissions(seq))
+    }
+
+    /// The best label sequence for [`Tagger::emissions`] already computed.
+    pub fn decode_emissions(&self, em: &[f32]) -> Vec<usize> {
         let l = self.labels;
-        let n = seq.len();
+        let n = em.len() / l;
         if n == 0 {
             return Vec::new();
         }
-        let em = self.emissions(seq);
         let mut score = vec![f32::NEG_INFINITY; n * l];
         let mut back = vec![0usize; n * l];
         for c in 0..l {
@@ -224,13 +229,13 @@ impl Tagger {
     }
 }
 
-fn read_u32(r: &mut impl Read) -> io::Result<u32> {
+pub(crate) fn read_u32(r: &mut impl Read) -> io::Result<u32> {
     let mut b = [0u8; 4];
     r.read_exact(&mut b)?;
     Ok(u32::from_le_bytes(b))
 }
 
-fn read_f32(r: &mut impl Read) -> io::Result<f32> {
+pub(crate) fn read_f32(r: &mut impl Read) -> io::Result<f32> {
     Ok(f32::from_bits(read_u32(r)?))
 }
 
