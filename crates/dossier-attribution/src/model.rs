@@ -583,15 +583,9 @@ impl Model {
             Trainer::new(SPAN_LABELS, span_allowed).restricted_to(span_vocabulary),
         ];
         let mut order: Vec<usize> = (0..docs.len()).collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut shuffle = Shuffle::new(0);
         for epoch in 0..epochs {
-            // A fixed shuffle per epoch keeps training reproducible.
-            for k in (1..order.len()).rev() {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                order.swap(k, (seed % (k as u64 + 1)) as usize);
-            }
+            shuffle.apply(&mut order);
             let mut errors = [0, 0];
             for &d in &order {
                 examples(&docs[d].0, &docs[d].1, &analyses[d], |tagger, seq, gold| {
@@ -639,6 +633,25 @@ impl Model {
 }
 
 const MAGIC: &[u8; 8] = b"dsclaim5";
+
+/// A fixed xorshift permutation per epoch, so that training is reproducible; each
+/// `stream` is its own sequence.
+struct Shuffle(u64);
+
+impl Shuffle {
+    fn new(stream: u64) -> Shuffle {
+        Shuffle(0x9e37_79b9_7f4a_7c15 ^ stream)
+    }
+
+    fn apply<T>(&mut self, items: &mut [T]) {
+        for k in (1..items.len()).rev() {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            items.swap(k, (self.0 % (k as u64 + 1)) as usize);
+        }
+    }
+}
 
 /// Folds of the training documents for the cue lexicon: each document reads rates
 /// counted on the others.
@@ -786,14 +799,9 @@ fn train_review(
     for k in 0..FOLDS {
         let mut trainer = Trainer::new(CUE_LABELS, cue_allowed).restricted_to(vocabulary.clone());
         let mut order: Vec<usize> = (0..docs.len()).filter(|d| d % FOLDS != k).collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64 ^ k as u64;
+        let mut shuffle = Shuffle::new(k as u64);
         for _ in 0..epochs {
-            for j in (1..order.len()).rev() {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                order.swap(j, (seed % (j as u64 + 1)) as usize);
-            }
+            shuffle.apply(&mut order);
             for &d in &order {
                 for s in &docs[d].0.sentences {
                     let range = s.tokens();
