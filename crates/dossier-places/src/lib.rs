@@ -63,8 +63,10 @@ impl Stage for PlaceStage {
         let toponyms = recognise::toponyms(doc, self.gazetteer, &common);
         let mut chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
         resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
-        for (t, e) in toponyms.into_iter().zip(chosen) {
-            let Some(e) = e else { continue };
+        resolve::streets_in_town(self.gazetteer, &toponyms, &mut chosen);
+        let written: Vec<bool> = toponyms.iter().map(|t| !recognise::inside_a_street(&toponyms, t)).collect();
+        for ((t, e), written) in toponyms.into_iter().zip(chosen).zip(written) {
+            let Some(e) = e.filter(|_| written) else { continue };
             let entry = self.gazetteer.entry(e);
             if let Some(entity) = t.mention.and_then(|m| doc.mentions[m.index()].entity) {
                 let entity = &mut doc.entities[entity.index()];

@@ -26,6 +26,9 @@ pub struct Toponym {
     pub mention: Option<MentionId>,
     /// The "Region" of "City, Region", when the text gives one.
     pub qualifier: Option<Span>,
+    /// A street ("Royal Street", "14th St."): no table holds it, so it is placed in the
+    /// town the report is about.
+    pub street: bool,
 }
 
 /// Words that stand before a person's name.
@@ -147,6 +150,9 @@ fn in_list(list: &[&str], word: &str) -> bool {
     list.contains(&w.as_str())
 }
 
+/// Last words of the names of second-level regions.
+const COUNTY_WORDS: &[&str] = &["county", "parish", "township", "borough"];
+
 /// Words after a name that make it a first- or second-level region.
 const ADMIN_WORDS: &[&str] = &["region", "oblast", "province", "governorate", "krai", "prefecture", "district"];
 
@@ -176,11 +182,11 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
             // person "Luis Potosi"): a gazetteer name running on from the mention is
             // taken whole.
             let first = doc.tokens_in(span).start;
-            if let Some(j) = matches(doc, gazetteer, first, doc.tokens.len(), &unblocked).first().filter(|&&j| j > range.end && is_capitalised(doc.token_str(j - 1))) {
+            if let Some(j) = runs_on(doc, gazetteer, first..range.end, &unblocked) {
                 span = Span::new(span.start as usize, doc.tokens[j - 1].span.end as usize);
                 let key = fold(doc.str(span));
-                found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None });
-                blocked[first..*j].iter_mut().for_each(|b| *b = true);
+                found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None, street: false });
+                blocked[first..j].iter_mut().for_each(|b| *b = true);
                 continue;
             }
             if range.len() == 1 && name_prefix_alone(doc, range.start) {
@@ -200,10 +206,18 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
             let state = us_state(short).filter(|_| is_capitalised(short) && (short.len() > 2 || short.contains('.')));
             let key = state.map_or_else(|| fold(short), fold);
             if !gazetteer.find_ids(&key).is_empty() {
-                found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None });
+                found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None, street: false });
                 blocked[range].iter_mut().for_each(|b| *b = true);
             }
-        } else if mention.label == EntityLabel::Norp || is_short_form_of_a_person(doc, mention) {
+        } else if mention.label == EntityLabel::Norp
+            && let Some(j) = runs_on(doc, gazetteer, range.clone(), &unblocked)
+        {
+            let span = Span::new(mention.span.start as usize, doc.tokens[j - 1].span.end as usize);
+            found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None, street: false });
+            blocked[range.start..j].iter_mut().for_each(|b| *b = true);
+        } else if mention.label == EntityLabel::Norp
+            || (is_short_form_of_a_person(doc, mention) && !followed_by_region(doc, gazetteer, range.end))
+        {
             blocked[range].iter_mut().for_each(|b| *b = true);
         }
     }
@@ -222,7 +236,7 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
                 && let Some((j, state)) = dotted_state(doc, i)
             {
                 let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
-                found.push(Toponym { span, key: fold(state), mention: None, qualifier: None });
+                found.push(Toponym { span, key: fold(state), mention: None, qualifier: None, street: false });
                 i = j;
                 continue;
             }
@@ -235,10 +249,11 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
             // The longest name that passes: "Minnesota State Patrol" is not a place
             // called "Minnesota State", but its "Minnesota" is Minnesota.
             let start = sentence.first_token as usize;
+            let ends = ends.into_iter().filter(|&j| !city_by_alternate(doc, gazetteer, i, j));
             match ends.into_iter().find(|&j| keep(doc, gazetteer, i, j, start, &surnames, labels[i], common)) {
                 Some(j) => {
                     let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
-                    found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None });
+                    found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None, street: false });
                     i = j;
                 }
                 None => i += 1,
@@ -248,8 +263,131 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
     same_name_elsewhere(doc, gazetteer, &blocked, &mut found);
     found.sort_by_key(|t| t.span);
     found.dedup_by(|b, a| a.span.overlaps(b.span));
+    county_lists(doc, gazetteer, &mut found);
+    streets(doc, gazetteer, &mut found);
     add_qualifiers(doc, gazetteer, &mut found);
     found
+}
+
+/// Last words of street names.
+const STREET_WORDS: &[&str] = &["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane"];
+
+/// Streets: capitalised words or an ordinal before a street word ("Royal Street", "14th
+/// St.", "Eglinton Avenue West"). A street the table knows by name stays what it is
+/// ("Wall Street"). A place inside a street's name ("Morecambe" of "Morecambe Road")
+/// stays among the toponyms, since it still says where the report is, but is not
+/// written out as a place of its own ([`inside_a_street`]).
+fn streets(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
+    let mut named = Vec::new();
+    for k in 1..doc.tokens.len() {
+        let word = doc.token_str(k);
+        if !is_capitalised(word) || !in_list(STREET_WORDS, word) {
+            continue;
+        }
+        let part = |i: usize| {
+            let w = doc.token_str(i);
+            let word_ok = !in_list(FUNCTION_WORDS, w) || matches!(w, "North" | "South" | "East" | "West");
+            (doc.tokens[i].kind == TokenKind::Word && is_capitalised(w) && word_ok && !in_list(CALENDAR, w))
+                || (w.len() <= 5
+                    && w.starts_with(|c: char| c.is_ascii_digit())
+                    && ["st", "nd", "rd", "th"].iter().any(|o| w.ends_with(o)))
+        };
+        let mut start = k;
+        while start > 0 && k - start < 4 && part(start - 1) && doc.tokens[start].span.start - doc.tokens[start - 1].span.end <= 1 {
+            start -= 1;
+        }
+        if start == k {
+            continue;
+        }
+        let mut end = k + 1;
+        let direction = |t: &dossier_core::Token| matches!(doc.str(t.span), "North" | "South" | "East" | "West");
+        if doc.tokens.get(end).is_some_and(direction) {
+            end += 1;
+        } else if doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.str(t.span))) {
+            // "Downtown St. Louis", "Main Street Bank".
+            continue;
+        }
+        let span = Span::new(doc.tokens[start].span.start as usize, doc.tokens[end - 1].span.end as usize);
+        if found.iter().any(|t| t.span == span) || !g.find_ids(&fold(doc.str(span))).is_empty() {
+            continue;
+        }
+        named.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None, street: true });
+    }
+    found.extend(named);
+    found.sort_by_key(|t| t.span);
+}
+
+/// Whether toponym `t` of `found` lies inside a street's name.
+pub fn inside_a_street(found: &[Toponym], t: &Toponym) -> bool {
+    !t.street && found.iter().any(|s| s.street && s.span.overlaps(t.span))
+}
+
+/// Whether `key` is the name of a country, continent or first-level region.
+pub fn names_a_polity(g: &Gazetteer, key: &str) -> bool {
+    g.find_ids(key).iter().any(|&e| {
+        let e = g.entry(e);
+        matches!(e.kind, Kind::Country | Kind::Admin1 | Kind::Continent) && fold(e.name) == key
+    })
+}
+
+/// The counties of a list that "counties" or "parishes" closes ("Becker, Clay, Otter
+/// Tail and Wilkin counties"): each name is the county, whether or not it was taken for
+/// a place, and whatever else it could name. A list has two names at least.
+fn county_lists(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
+    let mut listed: Vec<Toponym> = Vec::new();
+    for (k, token) in doc.tokens.iter().enumerate() {
+        let kind = match doc.str(token.span).to_lowercase().as_str() {
+            "counties" => "County",
+            "parishes" => "Parish",
+            _ => continue,
+        };
+        let (mut end, first) = (k, listed.len());
+        while listed.len() < first + 16 {
+            let mut start = end;
+            while start > 0 && doc.tokens[start - 1].kind == TokenKind::Word && is_capitalised(doc.token_str(start - 1)) {
+                start -= 1;
+            }
+            if start == end {
+                break;
+            }
+            let span = Span::new(doc.tokens[start].span.start as usize, doc.tokens[end - 1].span.end as usize);
+            let key = fold(&format!("{} {kind}", doc.str(span)));
+            // "Indiana counties" are the counties of Indiana.
+            if !g.find_ids(&key).iter().any(|&e| g.entry(e).kind == Kind::Admin2) || names_a_polity(g, &fold(doc.str(span))) {
+                break;
+            }
+            listed.push(Toponym { span, key, mention: None, qualifier: None, street: false });
+            // Back over ", ", " and ", ", and ", " or ".
+            let mut before = start;
+            while before > 0 && matches!(doc.token_str(before - 1), "," | "and" | "or") {
+                before -= 1;
+            }
+            if before == start {
+                break;
+            }
+            end = before;
+        }
+        // One name before "counties" is whose counties they are ("the metro Athens counties").
+        if listed.len() == first + 1 {
+            listed.pop();
+        }
+    }
+    if listed.is_empty() {
+        return;
+    }
+    found.retain(|t| !listed.iter().any(|l| l.span.overlaps(t.span)));
+    found.extend(listed);
+    found.sort_by_key(|t| t.span);
+}
+
+/// The end of a gazetteer name that starts with the mention over tokens `range` and runs
+/// on past it to a capitalised word: the entity stage splits names it does not know
+/// ("Los" "Lagos") and takes the first word of some for a demonym ("Korean Peninsula").
+fn runs_on(doc: &Document, g: &Gazetteer, range: std::ops::Range<usize>, unblocked: &[bool]) -> Option<usize> {
+    matches(doc, g, range.start, doc.tokens.len(), unblocked)
+        .first()
+        .copied()
+        .filter(|&j| j > range.end && is_capitalised(doc.token_str(j - 1)))
 }
 
 /// One sense per document: a name taken for a place once is a place wherever else it
@@ -276,7 +414,7 @@ fn same_name_elsewhere(doc: &Document, g: &Gazetteer, blocked: &[bool], found: &
             match matches(doc, g, i, end, &covered).into_iter().find(|&j| places.contains(&fold(slice(doc, i, j)))) {
                 Some(j) if !titled => {
                     let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
-                    found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None });
+                    found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None, street: false });
                     i = j;
                 }
                 _ => i += 1,
@@ -317,6 +455,15 @@ fn matches(doc: &Document, g: &Gazetteer, i: usize, end: usize, blocked: &[bool]
     }
     ends.reverse();
     ends
+}
+
+/// Whether tokens `i..j` are a name and "City" or "Town" that only some place's
+/// alternate name spells so ("Dublin City" for Dublin): "Dublin City Council" is as often
+/// the council of any other Dublin, so the name alone decides.
+fn city_by_alternate(doc: &Document, g: &Gazetteer, i: usize, j: usize) -> bool {
+    j > i + 1
+        && in_list(&["city", "town"], doc.token_str(j - 1))
+        && g.find_ids(&fold(slice(doc, i, j))).iter().all(|&e| fold(g.entry(e).name) != fold(slice(doc, i, j)))
 }
 
 /// Whether tokens from `j` read ", Region": a US state (or its abbreviation), a
@@ -394,7 +541,9 @@ fn keep(
     // A town before another capitalised word is taken for a first name ("Paris Hilton"),
     // unless that word is one a place name commonly modifies, or the entity stage saw
     // a name that is not a person's ("Dublin Arts Council", "Butler County Coroner").
-    let named_otherwise = label.is_some_and(|l| l != EntityLabel::Person) || (!one_word && label.is_none());
+    // A county is nobody's first name ("Hall County Environmental Health").
+    let county = !one_word && in_list(COUNTY_WORDS, doc.token_str(j - 1));
+    let named_otherwise = county || label.is_some_and(|l| l != EntityLabel::Person) || (!one_word && label.is_none());
     if let Some(n) = next
         && !polity
         && !named_otherwise
@@ -463,11 +612,33 @@ fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, common: &dyn Fn(&str) -
         let others_fit = parts.iter().enumerate().filter(|&(o, _)| o != k).all(|(o, &(_, q))| {
             if o < k { party(q) } else { lower(q) }
         });
-        if places[k] && (pair || (others_fit && !common(p))) {
+        // "US-based": a word in capitals is no common word ("us").
+        let capitals = p.chars().all(|c| c.is_ascii_uppercase());
+        if places[k] && (pair || (others_fit && (capitals || !common(p)))) {
             let start = token.span.start as usize + at;
-            found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(p), mention: None, qualifier: None });
+            found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(p), mention: None, qualifier: None, street: false });
         }
     }
+}
+
+/// Words after a town's name in local news about it: its police, its mayor, its
+/// schools, its residents ("Paris Police Department", "a Lebanon man").
+const LOCAL_HEADS: &[&str] = &[
+    "police", "fire", "mayor", "city", "council", "township", "high", "schools", "man", "woman",
+    "resident", "residents", "aldermen", "selectmen", "firefighters",
+];
+
+/// Whether the toponym at `span` is written as local news writes its own town: before
+/// one of the [`LOCAL_HEADS`], or as a person's home after their age ("Jane Doe, 18, of
+/// Paris", "John Roe, 44, Lebanon,").
+pub fn local_cue(doc: &Document, span: Span) -> bool {
+    let range = doc.tokens_in(span);
+    if doc.tokens.get(range.end).is_some_and(|t| t.kind == TokenKind::Word && in_list(LOCAL_HEADS, doc.str(t.span))) {
+        return true;
+    }
+    let before: Vec<&str> = (range.start.saturating_sub(4)..range.start).map(|i| doc.token_str(i)).collect();
+    let age = |w: &str| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    matches!(before.as_slice(), [.., ",", a, ",", "of"] | [.., _, ",", a, ","] if age(a))
 }
 
 /// US state abbreviations in AP style and as postal codes, for "Paris, Tex." and "Paris, TX".
@@ -550,7 +721,7 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             if let Some(next) = found.get_mut(k + 1).filter(|n| n.span == span) {
                 next.key = fold(state);
             } else if !found.get(k + 1).is_some_and(|n| n.span.overlaps(span)) {
-                states.push(Toponym { span, key: fold(state), mention: None, qualifier: None });
+                states.push(Toponym { span, key: fold(state), mention: None, qualifier: None, street: false });
             }
         } else if let Some(next) = found.get(k + 1)
             && next.span.start as usize == start

@@ -5,14 +5,17 @@
 //! evidence of all its occurrences pooled. The score adds a prior (population, and the
 //! kind of place: a bare "Georgia" is a state or a country before it is a village) to
 //! what the document says: an explicit "City, Region", the countries and first-level
-//! regions the document names, and closeness to the other places it names. Closeness
+//! regions the document names, the states its counties lie in (local news rarely names
+//! its own state, but names its county), whether it writes the name as local news
+//! writes its own town ("Paris Police", "Jane Roe, 18, of Paris"), and closeness to the
+//! other places it names, closer still for a town and the county it lies in. Closeness
 //! is counted twice over: once against every sense the other names could have, weighted
 //! by how likely each is ([`Support`]), so that a cluster of small neighbouring towns
 //! can outweigh one famous namesake; and once against the other names' last choices,
 //! so the rounds settle in two or three.
 
 use crate::gazetteer::{fold, Gazetteer, Kind};
-use crate::recognise::{us_state, Toponym};
+use crate::recognise::{inside_a_street, local_cue, names_a_polity, us_state, Toponym};
 use dossier_core::Document;
 use std::collections::{HashMap, HashSet};
 
@@ -36,6 +39,17 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         m
     });
 
+    // Names written as local news writes its own town ("Paris Police", "a Lebanon man").
+    let local: HashSet<&str> = toponyms.iter().filter(|t| local_cue(doc, t.span)).map(|t| t.key.as_str()).collect();
+    // Names of states and countries: where the report is says nothing against them.
+    let polities: HashSet<&str> = names.iter().copied().filter(|n| names_a_polity(g, n)).collect();
+    // Names that some town bears as its own, not only as another's old or foreign name.
+    let own_names: HashSet<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| g.find_ids(n).iter().any(|&e| g.entry(e).kind == Kind::City && fold(g.entry(e).name) == *n))
+        .collect();
+
     let support = Support::of(g, &names);
     let mut chosen: HashMap<&str, u32> = HashMap::new();
     for _round in 0..3 {
@@ -43,10 +57,16 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         let mut next = HashMap::new();
         for &name in &names {
             let quals = qualified.get(name).map_or(&[][..], Vec::as_slice);
+            let name_is = NameCues {
+                occurrences: mentions[name],
+                local: local.contains(name),
+                polity: polities.contains(name),
+                own_name: own_names.contains(name),
+            };
             let best = g
                 .find_ids(name)
                 .iter()
-                .map(|&e| (score(g, e, name, quals, &context, chosen.get(name), mentions[name]) + support.bonus(g, name, e), e))
+                .map(|&e| (score(g, e, name, quals, &context, chosen.get(name), name_is) + support.bonus(g, name, e), e))
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, e)) = best {
                 next.insert(name, e);
@@ -90,6 +110,22 @@ pub fn stay_home(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]
             .copied()
             .filter(|&f| g.entry(f).country == home)
             .max_by(|&a, &b| prior(g, a, &t.key).total_cmp(&prior(g, b, &t.key)));
+    }
+}
+
+/// Streets are placed in the town the report names most often, if it names one.
+pub fn streets_in_town(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]) {
+    let mut towns: HashMap<u32, usize> = HashMap::new();
+    for (t, e) in toponyms.iter().zip(chosen.iter()) {
+        if let Some(e) = e.filter(|&e| !t.street && !inside_a_street(toponyms, t) && g.entry(e).kind == Kind::City) {
+            *towns.entry(e).or_default() += 1;
+        }
+    }
+    let town = towns.into_iter().max_by_key(|&(e, n)| (n, std::cmp::Reverse(e))).map(|(e, _)| e);
+    for (t, e) in toponyms.iter().zip(chosen.iter_mut()) {
+        if t.street {
+            *e = town;
+        }
     }
 }
 
@@ -146,12 +182,12 @@ impl<'n> Support<'n> {
         // A country's region is all of it.
         let whole_country = entry.kind == Kind::Country;
         let region = if entry.kind == Kind::Admin1 { entry.name } else { entry.admin1 };
-        let (mut near, mut same_region) = (0.0f64, 0.0f64);
+        let (mut near, mut close, mut same_region) = (0.0f64, 0.0f64, 0.0f64);
         for (other, senses) in &self.names {
             if *other == name {
                 continue;
             }
-            let (mut is_near, mut in_region) = (0.0f64, 0.0f64);
+            let (mut is_near, mut is_close, mut in_region) = (0.0f64, 0.0f64, 0.0f64);
             for &Sense { lat, lon, entry: f, weight } in senses {
                 if f == e {
                     continue;
@@ -164,19 +200,25 @@ impl<'n> Support<'n> {
                 if whole_country || (!region.is_empty() && o_region == region) {
                     in_region = in_region.max(weight);
                 }
-                if weight > is_near
+                if weight > is_close
                     && matches!(entry.kind, Kind::City | Kind::Admin2)
                     && o.kind != Kind::Admin1
                     && (lat - entry.lat).abs() < 2.0
-                    && km(lat, lon, entry.lat, entry.lon) < 150.0
                 {
-                    is_near = weight;
+                    let d = km(lat, lon, entry.lat, entry.lon);
+                    if d < 150.0 {
+                        is_near = is_near.max(weight);
+                    }
+                    if d < CLOSE_KM {
+                        is_close = weight;
+                    }
                 }
             }
             near += is_near;
+            close += is_close;
             same_region += in_region;
         }
-        NEAR_WEIGHT * near.min(3.0) + REGION_WEIGHT * same_region.min(3.0)
+        NEAR_WEIGHT * near.min(3.0) + CLOSE_WEIGHT * close.min(2.0) + REGION_WEIGHT * same_region.min(3.0)
     }
 }
 
@@ -184,9 +226,26 @@ impl<'n> Support<'n> {
 /// that may be a place in the same first-level region (or country, for a country).
 const NEAR_WEIGHT: f64 = 2.5;
 const REGION_WEIGHT: f64 = 1.5;
+/// Score points per other name that may be a place within [`CLOSE_KM`]: a town and
+/// the county it lies in, or two neighbouring towns, are rarely both namesakes.
+const CLOSE_WEIGHT: f64 = 2.0;
+const CLOSE_KM: f64 = 30.0;
+/// Score points for a town in the report's country when the report names it as local
+/// news names its own town.
+const LOCAL_CUE_WEIGHT: f64 = 4.0;
+/// Score points off a town called by an alternate name that another town bears as its own.
+const ALTERNATE_PENALTY: f64 = 2.0;
+/// Score points for a town or county that another name of the document was taken for.
+const SAME_PLACE_WEIGHT: f64 = 3.0;
 /// How flat a name's prior is taken when it supports others: at 2, a place scoring 2
 /// points below the name's likeliest sense has e^-1 of its weight.
 const PRIOR_TEMPERATURE: f64 = 2.0;
+/// Score points per other name chosen as a county (or, at [`TOWN_VOTE`], a town) in the
+/// same first-level region.
+const LOCAL_WEIGHT: f64 = 1.5;
+/// A town chosen counts for its region at this share of a county named in full: towns
+/// are more often namesakes chosen wrongly.
+const TOWN_VOTE: f64 = 0.5;
 
 /// What the document's places, as last chosen, say about where it is.
 struct Context {
@@ -196,11 +255,14 @@ struct Context {
     regions: HashSet<(String, String)>,
     /// Points of the cities, counties and regions chosen, with the name that chose them.
     points: Vec<(f64, f64, u32)>,
+    /// (country, admin1) of the counties and towns chosen, with the entries and how much
+    /// each counts: where a local report is, even when it never names its state.
+    local: HashMap<(String, String), Vec<(u32, f64)>>,
 }
 
 impl Context {
     fn of(g: &Gazetteer, chosen: &HashMap<&str, u32>, mentions: &HashMap<&str, usize>) -> Context {
-        let mut c = Context { countries: HashMap::new(), regions: HashSet::new(), points: Vec::new() };
+        let mut c = Context { countries: HashMap::new(), regions: HashSet::new(), points: Vec::new(), local: HashMap::new() };
         for (name, &e) in chosen {
             let entry = g.entry(e);
             let n = mentions.get(name).copied().unwrap_or(1);
@@ -212,6 +274,15 @@ impl Context {
             }
             if matches!(entry.kind, Kind::City | Kind::Admin2) {
                 c.points.push((entry.lat, entry.lon, e));
+                // "Platte County", not a bare "Platte" that may be a surname or a word.
+                let weight = match entry.kind {
+                    Kind::Admin2 if fold(entry.name) == **name => 1.0,
+                    Kind::City => TOWN_VOTE,
+                    _ => 0.0,
+                };
+                if weight > 0.0 && !entry.admin1.is_empty() {
+                    c.local.entry((entry.country.to_string(), entry.admin1.to_string())).or_default().push((e, weight));
+                }
             }
         }
         c
@@ -244,6 +315,18 @@ fn prior(g: &Gazetteer, e: u32, name: &str) -> f64 {
     s
 }
 
+/// What the text says of a name wherever it stands.
+#[derive(Clone, Copy)]
+struct NameCues {
+    occurrences: usize,
+    /// Written as local news writes its own town ([`local_cue`]).
+    local: bool,
+    /// The name of a country, continent or first-level region.
+    polity: bool,
+    /// Some town's own name, not only another's alternate.
+    own_name: bool,
+}
+
 fn score(
     g: &Gazetteer,
     e: u32,
@@ -251,10 +334,15 @@ fn score(
     qualifiers: &[u32],
     c: &Context,
     previous: Option<&u32>,
-    occurrences: usize,
+    name_is: NameCues,
 ) -> f64 {
+    let NameCues { occurrences, local, polity, own_name } = name_is;
     let entry = g.entry(e);
     let mut s = prior(g, e, name);
+    // "Berea" is a town in Kentucky before it is an old name of Aleppo.
+    if own_name && entry.kind == Kind::City && fold(entry.name) != name {
+        s -= ALTERNATE_PENALTY;
+    }
     if qualifiers.iter().any(|&q| {
         let q = g.entry(q);
         match q.kind {
@@ -273,9 +361,19 @@ fn score(
         let named = c.countries.get(entry.country).copied().unwrap_or(0).saturating_sub(if own { occurrences } else { 0 });
         if named > 0 {
             s += 2.0 + (named as f64).ln();
+            // A town named as the report's own, in the country the report is in.
+            let home = c.countries.iter().all(|(other, &n)| other == entry.country || n <= named);
+            if local && home && named >= 2 && entry.kind == Kind::City {
+                s += LOCAL_CUE_WEIGHT;
+            }
         }
-        if c.regions.contains(&(entry.country.to_string(), entry.admin1.to_string())) {
+        let region = (entry.country.to_string(), entry.admin1.to_string());
+        if c.regions.contains(&region) {
             s += 3.0;
+        }
+        if matches!(entry.kind, Kind::City | Kind::Admin2) && !entry.admin1.is_empty() && !polity {
+            let others: f64 = c.local.get(&region).map_or(0.0, |es| es.iter().filter(|&&(o, _)| o != e && previous != Some(&o)).map(|&(_, w)| w).sum());
+            s += LOCAL_WEIGHT * others.min(3.0);
         }
     }
     if matches!(entry.kind, Kind::City | Kind::Admin2) {
@@ -285,6 +383,12 @@ fn score(
             .filter(|&&(lat, lon, other)| other != e && previous != Some(&other) && km(lat, lon, entry.lat, entry.lon) < 150.0)
             .count();
         s += 1.0 * (near.min(3) as f64);
+        // Another name of the document chose this very place ("Suffolk County", then
+        // "Suffolk").
+        let same = c.points.iter().filter(|p| p.2 == e).count() - usize::from(previous == Some(&e));
+        if same > 0 {
+            s += SAME_PLACE_WEIGHT;
+        }
     }
     s
 }

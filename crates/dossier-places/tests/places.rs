@@ -265,3 +265,115 @@ fn dotted_initials_are_not_one_word_states() {
     assert!(found.iter().all(|(n, _, _)| n != "D.E."), "{found:?}");
     assert!(found.iter().any(|(n, c, _)| n == "S.C." && c == "US"), "{found:?}");
 }
+
+#[test]
+fn a_town_and_the_county_it_lies_in_settle_each_other() {
+    // Both names have a bigger namesake pair elsewhere (Huntsville and Walker County,
+    // Alabama, 120 km apart); only the Texas pair lie one inside the other.
+    let text = "The burn ban for Walker County was lifted. Residents inside Huntsville city limits need a permit.";
+    let found = found(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|(_, c, a)| c == "US" && a == "Texas"), "{found:?}");
+}
+
+#[test]
+fn a_list_closed_by_counties_names_counties() {
+    let text = "Storms are expected in Becker, Clay, Otter Tail and Wilkin counties tonight.";
+    let found = found(text);
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(names, ["Becker", "Clay", "Otter Tail", "Wilkin"]);
+    assert!(found.iter().all(|(_, c, a)| c == "US" && a == "Minnesota"), "{found:?}");
+    assert!(places(text).iter().all(|p| p.name.ends_with(" County")), "{:?}", places(text));
+}
+
+#[test]
+fn a_state_before_counties_is_the_state() {
+    let text = "Boone County ranked 42nd of the 92 Indiana counties, and Indiana's rate grew.";
+    let found = found(text);
+    assert!(found.iter().filter(|(n, _, _)| n == "Indiana").all(|(_, _, a)| a == "Indiana"), "{found:?}");
+}
+
+#[test]
+fn a_county_before_an_office_name_is_the_county() {
+    let text = "Crews cleaned the spill and contacted Hall County Environmental Health, in Georgia.";
+    let doc = with_mentions(text, &[("Hall", EntityLabel::Person), ("County Environmental Health", EntityLabel::Org)]);
+    let hall = doc.places.iter().find(|p| p.span.of(text) == "Hall County").unwrap_or_else(|| panic!("{:?}", doc.places));
+    assert_eq!(hall.admin1.as_deref(), Some("Georgia"));
+}
+
+#[test]
+fn a_parish_written_without_its_space_is_found() {
+    let text = "Deputies in DeSoto Parish searched the woods near Mansfield.";
+    let found = found(text);
+    assert!(found.iter().any(|(n, _, a)| n == "DeSoto Parish" && a == "Louisiana"), "{found:?}");
+}
+
+#[test]
+fn a_town_named_as_local_news_names_its_own_is_the_home_namesake() {
+    // "Lebanon Police" and "Terry Roe, 60, Lebanon" in a report that names only its county.
+    let text = "Terry Roe, 60, Lebanon, was arrested by Lebanon Police on Thursday. \
+                He was held in the Boone County jail. Boone County deputies and the Boone County \
+                prosecutor said Boone County had seen no such case.";
+    let found = found(text);
+    let lebanon: Vec<_> = found.iter().filter(|(n, _, _)| n == "Lebanon").collect();
+    assert!(!lebanon.is_empty() && lebanon.iter().all(|(_, c, _)| c == "US"), "{found:?}");
+}
+
+#[test]
+fn a_name_that_starts_with_a_demonym_is_found_whole() {
+    let text = "Talks on the Korean Peninsula resumed, and Korean diplomats met in Beijing.";
+    let mut doc = Document::new("t", text);
+    for (at, len, label) in [(text.find("Korean").unwrap(), 6, EntityLabel::Norp), (text.rfind("Korean").unwrap(), 6, EntityLabel::Norp)] {
+        doc.mentions.push(Mention { span: Span::new(at, at + len), label, entity: None });
+    }
+    stage().run(&mut doc);
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Korean Peninsula", "Beijing"]);
+}
+
+#[test]
+fn a_name_linked_to_a_person_is_a_place_before_its_state() {
+    // The entity stage linked "Greer" to a longer name it took for a person's.
+    let text = "Greer, South Carolina, grew fast. Greer Station is its old downtown.";
+    let mut doc = Document::new("t", text);
+    let station = text.find("Greer Station").unwrap();
+    doc.mentions.push(Mention { span: Span::new(0, 5), label: EntityLabel::Person, entity: Some(EntityId(0)) });
+    doc.mentions.push(Mention { span: Span::new(station, station + 13), label: EntityLabel::Person, entity: Some(EntityId(0)) });
+    doc.entities.push(Entity {
+        name: "Greer Station".into(),
+        label: EntityLabel::Person,
+        key: "person:greer station".into(),
+        mentions: vec![MentionId(0), MentionId(1)],
+        country: None,
+        geonames_id: None,
+    });
+    stage().run(&mut doc);
+    let greer = doc.places.iter().find(|p| p.span == Span::new(0, 5)).unwrap_or_else(|| panic!("{:?}", doc.places));
+    assert_eq!(greer.admin1.as_deref(), Some("South Carolina"));
+}
+
+#[test]
+fn a_town_that_bears_a_name_beats_a_city_once_called_so() {
+    // "Hanover" is Hannover's English name, and the own name of towns in New England.
+    let text = "Students returned to Hanover on Monday, and fans drove in from Norwich, Vermont.";
+    let found = found(text);
+    let hanover: Vec<_> = found.iter().filter(|(n, _, _)| n == "Hanover").collect();
+    assert!(!hanover.is_empty() && hanover.iter().all(|(_, c, _)| c == "US"), "{found:?}");
+}
+
+#[test]
+fn a_street_is_placed_in_the_town_the_report_names() {
+    let text = "Fire crews were called to the 400 block of Assiniboine Avenue in Winnipeg. \
+                Winnipeg police closed River Avenue and Osborne Street North.";
+    let found = found(text);
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(names, ["Assiniboine Avenue", "Winnipeg", "Winnipeg", "River Avenue", "Osborne Street North"]);
+    assert!(found.iter().all(|(_, c, a)| c == "CA" && a == "Manitoba"), "{found:?}");
+}
+
+#[test]
+fn a_saint_is_no_street() {
+    let text = "Crowds gathered in Downtown St. Louis on Friday.";
+    let found = found(text);
+    assert!(found.iter().any(|(n, c, _)| n == "St. Louis" && c == "US"), "{found:?}");
+}
