@@ -31,14 +31,15 @@ pub struct Toponym {
     pub street: bool,
 }
 
-/// Words that stand before a person's name.
+/// Words that stand before a person's name: titles, and kin ("her daughter Elizabeth").
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "gov", "governor", "sen", "senator", "rep", "president",
     "judge", "justice", "sheriff", "mayor", "chief", "coach", "officer", "sgt", "sergeant", "capt",
     "captain", "lt", "gen", "general", "col", "colonel", "maj", "prof", "rev", "father", "sister",
     "brother", "saint", "pastor", "minister", "secretary", "deputy", "detective", "trooper",
     "commissioner", "attorney", "king", "queen", "prince", "princess", "pope", "lord", "sir",
-    "dame", "uncle", "aunt", "st",
+    "dame", "uncle", "aunt", "st", "son", "daughter", "wife", "husband", "mother", "nephew",
+    "niece", "grandson", "granddaughter", "cousin",
 ];
 
 /// Capitalised words that start sentences or headlines without starting a name.
@@ -63,6 +64,11 @@ const INSTITUTIONS: &[&str] = &[
     "president", "embassy", "consulate", "tribunal", "assembly", "senate", "house", "times",
     "post", "news", "press", "journal",
 ];
+
+/// Institutions whose place after "of" is where they are and what they serve ("University
+/// of Georgia", "Mayor of Paris"): the place is named, unlike the country of a "Security
+/// Service of Ukraine", which only says whose it is.
+const NAMED_FOR_THEIR_PLACE: &[&str] = &["university", "mayor"];
 
 /// Heads that a city name commonly modifies ("Mansfield Police", "Fargo Mayor"), where
 /// the city is still a place. A city name before another capitalised word is otherwise
@@ -91,7 +97,7 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// Capitalised words that name no place in news text, though some village somewhere
-/// bears the name: directions, feasts, and words of institutions' names (and the
+/// bears the name: directions, feasts, words of institutions' names, car makes (and the
 /// [`CALENDAR`]).
 const NOT_PLACES: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern",
@@ -106,6 +112,10 @@ const NOT_PLACES: &[&str] = &[
     "internet", "web", "twitter", "facebook", "google", "tv", "radio", "english", "french",
     "german", "spanish", "italian", "arabic", "chinese", "japanese", "russian", "republic",
     "hospital", "supreme", "embassy",
+    // Car makes that some village bears ("a 2000 Ford Taurus"); not the makes named for
+    // a well-known town (Lincoln, Pontiac, Cadillac).
+    "ford", "dodge", "toyota", "nissan", "honda", "chevrolet", "chevy", "buick", "chrysler",
+    "mazda", "subaru", "hyundai", "volkswagen", "jeep",
 ];
 
 /// First words of many-word names ("San Luis Potosi", "Los Lagos", "Colonia Roma"):
@@ -527,8 +537,12 @@ fn keep(
     {
         return false;
     }
-    // "Security Service of Ukraine", "University of Texas".
-    if prev.is_some_and(|p| p == "of") && i >= 2 && in_list(INSTITUTIONS, doc.token_str(i - 2)) {
+    // "Security Service of Ukraine", but not "University of Georgia" or "Mayor of Paris".
+    if prev.is_some_and(|p| p == "of")
+        && i >= 2
+        && in_list(INSTITUTIONS, doc.token_str(i - 2))
+        && !in_list(NAMED_FOR_THEIR_PLACE, doc.token_str(i - 2))
+    {
         return false;
     }
     if one_word && !polity && surnames.contains(&key) {
@@ -591,7 +605,7 @@ fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
 
 /// The places of a hyphenated word: both halves of a pair ("Fargo-Moorhead"), a place
 /// before a lower-case word ("Atlanta-based", "Toronto-area"), and a legislator's home
-/// after a party letter ("D-Charleston", "DFL-Cook").
+/// or state after a party letter ("D-Charleston", "DFL-Cook", "R-Tenn").
 fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, common: &dyn Fn(&str) -> bool, found: &mut Vec<Toponym>) {
     let token = doc.tokens[i];
     let text = doc.str(token.span);
@@ -614,9 +628,14 @@ fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, common: &dyn Fn(&str) -
         });
         // "US-based": a word in capitals is no common word ("us").
         let capitals = p.chars().all(|c| c.is_ascii_uppercase());
+        let start = token.span.start as usize + at;
         if places[k] && (pair || (others_fit && (capitals || !common(p)))) {
-            let start = token.span.start as usize + at;
             found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(p), mention: None, qualifier: None, street: false });
+        } else if k > 0 && others_fit && is_capitalised(p)
+            && let Some(state) = us_state(p)
+        {
+            // A legislator's state after the party letter ("D-Calif", "R-Tenn").
+            found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(state), mention: None, qualifier: None, street: false });
         }
     }
 }
@@ -690,13 +709,31 @@ fn state_at(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
     us_state(one).map(|state| (i + 1, state))
 }
 
-/// A US state abbreviation with dots inside it ("S.C.", "D.C.", "W. Va."): unlike "Ind."
-/// or "Mass.", it names the state wherever it stands. Only two-word states are written
-/// so: "L.A." is Los Angeles, not Louisiana.
+/// AP abbreviations of US states that are no English word or name with its dot ("Tenn.",
+/// "Calif."), unlike "Ind.", "Mass.", "Miss.", "Ill." or "Wash."; and not "Ga.", which
+/// alone would as likely be taken for the country.
+const AP_STATES: &[&str] = &[
+    "ala.", "ariz.", "calif.", "colo.", "conn.", "fla.", "kan.", "ky.", "md.", "mich.",
+    "minn.", "neb.", "nev.", "okla.", "pa.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
+];
+
+/// A US state abbreviation that names the state wherever it stands: one with dots
+/// inside it ("S.C.", "D.C.", "W. Va."), or one of the [`AP_STATES`] ("a Ky. jail").
+/// Only two-word states are written with inner dots: "L.A." is Los Angeles, not
+/// Louisiana.
 fn dotted_state(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
     let (j, state) = state_at(doc, i)?;
     let text = slice(doc, i, j);
-    (text.trim_end_matches('.').contains('.') && state.contains(' ')).then_some((j, state))
+    if text.trim_end_matches('.').contains('.') && state.contains(' ') {
+        return Some((j, state));
+    }
+    // The tokeniser splits off the dot of an abbreviation it does not know ("Ga" ".").
+    let one_token = j == i + 1;
+    let dot_after = one_token
+        && !text.ends_with('.')
+        && doc.tokens.get(j).is_some_and(|t| t.span.start == doc.tokens[i].span.end && doc.str(t.span) == ".");
+    let (j, abbreviation) = if dot_after { (j + 1, format!("{text}.")) } else { (j, text.to_string()) };
+    (one_token && AP_STATES.contains(&abbreviation.to_lowercase().as_str())).then_some((j, state))
 }
 
 /// Links "City, Region": a toponym directly followed by a comma and another toponym or a

@@ -377,3 +377,46 @@ fn a_saint_is_no_street() {
     let found = found(text);
     assert!(found.iter().any(|(n, c, _)| n == "St. Louis" && c == "US"), "{found:?}");
 }
+
+#[test]
+fn the_place_a_university_or_mayor_is_named_for_is_a_place() {
+    let text = "She studied at the University of Nebraska and later met the Mayor of Lincoln.";
+    let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
+    assert!(names.contains(&"Nebraska".to_string()) && names.contains(&"Lincoln".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_car_make_is_no_place() {
+    let text = "Police said he was driving a 2001 Ford Taurus and she a Dodge Caravan near Toledo.";
+    let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
+    assert!(!names.iter().any(|n| n == "Ford" || n == "Dodge"), "{names:?}");
+}
+
+#[test]
+fn a_state_written_as_the_ap_writes_it_is_the_state_anywhere() {
+    for (text, short, state) in [
+        ("A Salem man died in a Tenn. jail on Sunday.", "Tenn.", "Tennessee"),
+        ("Scandal-plagued Ky. pastor to be buried Saturday.", "Ky.", "Kentucky"),
+        ("The bill was backed by Rep. Ann Roe, D-Calif, on Monday.", "Calif", "California"),
+    ] {
+        let found = found(text);
+        assert!(found.iter().any(|(n, c, a)| n == short && c == "US" && a == state), "{text}: {found:?}");
+    }
+    // "Ind." and "Mass." are also words: alone they are not taken for states.
+    assert!(found("He went to Mass. Then he went home.").is_empty());
+}
+
+#[test]
+fn a_breakaway_territory_lies_in_the_state_that_claims_it() {
+    let text = "Russian troops stayed in South Ossetia and Abkhazia after the war.";
+    let found = found(text);
+    for name in ["South Ossetia", "Abkhazia"] {
+        assert!(found.iter().any(|(n, c, _)| n == name && c == "GE"), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn kin_named_like_towns_are_not_places() {
+    let text = "She said her daughter Elizabeth and her son Adrian live with their father.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+}
