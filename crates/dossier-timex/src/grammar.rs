@@ -103,6 +103,12 @@ fn am_pm(w: &str) -> Option<bool> {
     }
 }
 
+/// A number or a word that ends an amount: "358,000", "$3 million", "8 %".
+fn amount(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(w, "million" | "billion" | "thousand" | "hundred" | "cents" | "percent" | "%")
+}
+
 fn is_digits(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
@@ -771,14 +777,19 @@ impl<'a> Scanner<'a> {
     /// shift ("$4 million a year earlier").
     fn rate_before(&self, i: usize, end: usize) -> bool {
         let prev = self.before(i);
-        let amount = prev.starts_with(|c: char| c.is_ascii_digit())
-            || matches!(prev, "million" | "billion" | "thousand" | "hundred" | "cents" | "percent" | "%")
+        let amount = amount(prev)
             || (prev.len() > 4
                 && prev.ends_with('s')
                 && !prev.ends_with("ss")
                 && !matches!(prev, "perhaps" | "always" | "sometimes" | "towards" | "afterwards" | "besides")
                 && prev.bytes().all(|b| b.is_ascii_lowercase()));
         amount && !matches!(self.w(end), "ago" | "earlier" | "before" | "later" | "after" | "from")
+    }
+
+    /// "rise 8% annually", "500 engines weekly": an adverb of frequency after an amount,
+    /// or after a counted plural, is the "per" of a rate.
+    fn rate_adverb(&self, i: usize) -> bool {
+        amount(self.before(i)) || (i > 0 && self.rate_before(i, i + 1) && amount(self.before(i - 1)))
     }
 
     /// A count word sequence: the number and the token after it; `None` for a vague count.
@@ -833,12 +844,29 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Whether the sentence of token `i`, before it, counts months: "For the nine
+    /// months, net was ... a year earlier" compares spans that no quarter names, so
+    /// only their year can be given.
+    fn counts_months(&self, i: usize) -> bool {
+        self.sentence.get(i).is_some_and(|s| {
+            (s.start + 1..i).any(|k| self.w(k) == "months" && lexicon::count(self.w(k - 1)).is_some_and(|n| n > 1))
+        })
+    }
+
+    /// The year before the period `p` that a comparison at token `i` looks back from.
+    fn year_before_at(&self, i: usize, p: Point) -> Option<Point> {
+        match p {
+            Point::Quarter(y, _) if self.counts_months(i) => Some(Point::Year(y - 1)),
+            p => self.year_before(p),
+        }
+    }
+
     /// "a year earlier": the last value mentioned (or the anchor) moved by `n` units.
     fn before_last(&self, end: usize, unit: Unit, n: i32) -> Option<Hit> {
         if unit == Unit::Year
             && let Some(p @ (Point::Quarter(..) | Point::Year(_) | Point::Half(..))) = self.reported()
         {
-            let p = if n == -1 { self.year_before(p)? } else { p.shift_years(n)? };
+            let p = if n == -1 { self.year_before_at(end - 1, p)? } else { p.shift_years(n)? };
             return Some(Hit {
                 derived: true,
                 ..Hit::date(end, p, true)
@@ -1066,6 +1094,9 @@ impl<'a> Scanner<'a> {
             "current" if self.current_state(i + 1) => reference(i + 1, "PRESENT_REF"),
             "then" if self.w(i + 1) == "current" && self.current_state(i + 2) => reference(i + 2, "PAST_REF"),
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
+            // "may soon seek", "it soon will begin": a time still to come. Not the "soon" of
+            // a narrated past ("was soon released") nor of "as soon as" and "soon after".
+            "soon" if lexicon::modal(prev) || lexicon::modal(self.w(i + 1)) => reference(i + 1, "FUTURE_REF"),
             "recent" if lexicon::unit(self.w(i + 1)).is_none() && matches!(self.w(i + 1), "," | "." | ")" | "") => {
                 reference(i + 1, "PAST_REF")
             }
@@ -1100,6 +1131,9 @@ impl<'a> Scanner<'a> {
                 self.relative_phrase(i)
             }
             "every" | "each" | "per" => self.every(i),
+            // "rise 8.5% annually", "10,000 units annually": the "per" of a rate, left
+            // unmarked as "$3 million a year" is.
+            "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly" if self.rate_adverb(i) => None,
             "daily" => Some(Hit::new(i + 1, TimexType::Set, "P1D")),
             "weekly" => Some(Hit::new(i + 1, TimexType::Set, "P1W")),
             "monthly" => Some(Hit::new(i + 1, TimexType::Set, "P1M")),
@@ -1359,7 +1393,7 @@ impl<'a> Scanner<'a> {
         };
         let h = match self.reported() {
             Some(p @ (Point::Quarter(..) | Point::Half(..) | Point::Year(_))) => {
-                Hit::date(end, self.year_before(p)?, true)
+                Hit::date(end, self.year_before_at(i, p)?, true)
             }
             _ if end == i + 2 => self.reporting_quarter(end, -1)?,
             _ => self.relative(end, |a| calendar::shift(a, Unit::Year, -1), "XXXX")?,

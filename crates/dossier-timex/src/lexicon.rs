@@ -288,3 +288,11 @@ mod tests {
         assert_eq!(decade("1990s"), Some(199));
     }
 }
+
+/// Modal verbs, and the infinitive's "to": what puts a plain "soon" in the future.
+pub fn modal(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "'ll" | "would" | "may" | "might" | "could" | "can" | "should" | "must" | "shall" | "to"
+    )
+}

@@ -241,6 +241,11 @@ fn ages_and_rates_are_not_durations() {
         Vec::<String>::new()
     );
     assert_eq!(
+        found("Sales should grow 8% annually, and the plant makes 500 engines weekly.", SAT),
+        Vec::<String>::new()
+    );
+    assert_eq!(found("The council meets annually.", SAT), ["annually = P1Y"]);
+    assert_eq!(
         found("Profit was $3 million a year earlier.", SAT),
         ["a year earlier = 2024"]
     );
@@ -354,6 +359,17 @@ fn a_year_ago_compares_with_the_reported_quarter_not_a_forecast() {
     assert_eq!(
         found("Profit rose in the third quarter. For the quarter a year ago, it lost money.", SAT),
         ["the third quarter = 2024-Q3", "the quarter a year ago = 2023-Q3"]
+    );
+}
+
+#[test]
+fn a_year_ago_beside_a_count_of_months_is_that_year() {
+    assert_eq!(
+        found(
+            "Profit rose in the third quarter. For the nine months, it earned $9 million, up from $7 million a year earlier.",
+            SAT
+        ),
+        ["the third quarter = 2024-Q3", "the nine months = P9M", "a year earlier = 2023"]
     );
 }
 
@@ -564,4 +580,13 @@ fn a_weekday_with_a_possessive_has_passed() {
         found("Lawyers would look for ways to overturn Wednesday's ruling.", SAT),
         ["Wednesday = 2025-01-08"]
     );
+}
+
+#[test]
+fn soon_is_future_only_beside_a_modal() {
+    assert_eq!(
+        found("Regulators may soon approve the merger, and the plant soon will reopen.", SAT),
+        ["soon = FUTURE_REF", "soon = FUTURE_REF"]
+    );
+    assert!(found("He was soon released, and left as soon as he could, soon after dawn.", SAT).is_empty());
 }
