@@ -309,3 +309,27 @@ fn text_without_attribution_gives_no_claims_and_odd_input_no_panic() {
         run(text);
     }
 }
+
+#[test]
+fn a_paraphrase_ends_where_a_quotation_follows_it() {
+    let doc = run(
+        "The mayor said the bridge would reopen by the end of the month. \u{201c}We have the crews and the money. We will be done in May.\u{201d}",
+    );
+    let said = claim_with_cue(&doc, "said");
+    let content: Vec<&str> = said.content.iter().map(|s| doc.str(*s)).collect();
+    assert_eq!(content, ["the bridge would reopen by the end of the month"]);
+    assert_eq!(said.kind, ClaimKind::Indirect);
+}
+
+#[test]
+fn a_speaking_verb_with_a_short_object_inside_a_quote_is_no_report() {
+    let doc = run(
+        "\"The mayor said nothing of the kind. Then the council voted the other way,\" the resident told reporters.",
+    );
+    assert_eq!(
+        render(&doc),
+        [
+            "direct | the resident | told | \"The mayor said nothing of the kind. Then the council voted the other way,\""
+        ]
+    );
+}
