@@ -140,8 +140,7 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
 /// and ampersands ("AT&T").
 fn word_end(text: &str, i: usize) -> usize {
     let mut end = scan(text, i, is_word_char);
-    loop {
-        let Some(sep) = text[end..].chars().next() else { break };
+    while let Some(sep) = text[end..].chars().next() {
         let after = end + sep.len_utf8();
         let next = text[after..].chars().next();
         let joins = match (sep, next) {
@@ -245,11 +244,12 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if !boundary && end < tokens.len() && line_break_between(text, tokens[end - 1], tokens[end]) {
             boundary = true;
         }
-        if !boundary && i == first {
-            if let Some(dash) = dateline_end(text, &tokens[first..]) {
-                end = first + dash + 1;
-                boundary = true;
-            }
+        if !boundary
+            && i == first
+            && let Some(dash) = dateline_end(text, &tokens[first..])
+        {
+            end = first + dash + 1;
+            boundary = true;
         }
         if boundary || end >= tokens.len() {
             let span = Span::new(tokens[first].span.start as usize, tokens[end - 1].span.end as usize);
