@@ -9,7 +9,7 @@ use crate::span::CharIndex;
 use crate::{Document, Metadata, Span};
 use chrono::NaiveDate;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::io::{BufRead, Write};
 
 /// One input line, as `score.py input` writes them.
@@ -213,7 +213,11 @@ mod tests {
     fn offsets_are_code_points() {
         let mut doc = Document::new("d", "Київ — Kyiv");
         let start = doc.text.find("Kyiv").unwrap();
-        doc.mentions.push(Mention { span: Span::new(start, start + 4), label: EntityLabel::Gpe, entity: None });
+        doc.mentions.push(Mention {
+            span: Span::new(start, start + 4),
+            label: EntityLabel::Gpe,
+            entity: None,
+        });
         let out = to_output(&doc, false);
         assert_eq!(out["entities"][0]["start"], 7);
         assert_eq!(out["entities"][0]["end"], 11);
@@ -221,9 +225,23 @@ mod tests {
 
     #[test]
     fn bad_lines_say_why() {
-        assert!(matches!(InputLine::parse("{oops"), Err(LineError::NotJson(_))));
-        assert!(matches!(InputLine::parse(r#"{"text": "x"}"#), Err(LineError::NoId)));
-        assert!(matches!(InputLine::parse(r#"{"id": 3}"#), Err(LineError::NoText)));
-        assert_eq!(InputLine::parse(r#"{"id": 3, "text": ""}"#).unwrap().id_string(), "3");
+        assert!(matches!(
+            InputLine::parse("{oops"),
+            Err(LineError::NotJson(_))
+        ));
+        assert!(matches!(
+            InputLine::parse(r#"{"text": "x"}"#),
+            Err(LineError::NoId)
+        ));
+        assert!(matches!(
+            InputLine::parse(r#"{"id": 3}"#),
+            Err(LineError::NoText)
+        ));
+        assert_eq!(
+            InputLine::parse(r#"{"id": 3, "text": ""}"#)
+                .unwrap()
+                .id_string(),
+            "3"
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! The one `Document` that owns a report's text and every annotation made on it.
 
+use crate::Span;
 use crate::layers::*;
 use crate::tokenize;
-use crate::Span;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +65,13 @@ impl Document {
         let text = text.into();
         let tokens = tokenize::tokens(&text);
         let sentences = tokenize::sentences(&text, &tokens);
-        Document { id: id.into(), text, tokens, sentences, ..Document::default() }
+        Document {
+            id: id.into(),
+            text,
+            tokens,
+            sentences,
+            ..Document::default()
+        }
     }
 
     pub fn with_meta(mut self, meta: Metadata) -> Document {
@@ -98,11 +104,16 @@ impl Document {
     }
 
     pub fn word_count(&self) -> usize {
-        self.tokens.iter().filter(|t| t.kind != TokenKind::Punct).count()
+        self.tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .count()
     }
 
     pub fn entity_of(&self, mention: MentionId) -> Option<&Entity> {
-        self.mentions[mention.index()].entity.map(|e| &self.entities[e.index()])
+        self.mentions[mention.index()]
+            .entity
+            .map(|e| &self.entities[e.index()])
     }
 
     /// Empties one annotation layer (tokens and sentences stay: the text needs them).

@@ -18,7 +18,12 @@ pub fn ascii_latin(s: &str) -> Cow<'_, str> {
             continue; // the ayn and hamza marks of transliterated Arabic: "Ma’rib" is "Marib"
         }
         match plain {
-            Some(p) if c != lower => out.extend(p.chars().flat_map(char::to_uppercase).take(1).chain(p.chars().skip(1))),
+            Some(p) if c != lower => out.extend(
+                p.chars()
+                    .flat_map(char::to_uppercase)
+                    .take(1)
+                    .chain(p.chars().skip(1)),
+            ),
             Some(p) => out.push_str(p),
             None => out.push(c),
         }

@@ -123,7 +123,9 @@ impl EntityLabel {
     }
 
     pub fn parse(s: &str) -> Option<EntityLabel> {
-        EntityLabel::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s))
+        EntityLabel::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s))
     }
 
     pub fn is_place(self) -> bool {

@@ -19,7 +19,10 @@ pub struct Span {
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span start {start} after end {end}");
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     pub fn len(self) -> usize {
@@ -44,7 +47,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// The text this span selects. Panics if the span is not on char boundaries of `text`.
@@ -57,7 +63,10 @@ impl Span {
         let s = self.of(text);
         let lead = s.len() - s.trim_start_matches(&strip).len();
         let body = s.trim_start_matches(&strip).trim_end_matches(&strip);
-        Span::new(self.start as usize + lead, self.start as usize + lead + body.len())
+        Span::new(
+            self.start as usize + lead,
+            self.start as usize + lead + body.len(),
+        )
     }
 
     /// This span without surrounding whitespace.
@@ -103,22 +112,37 @@ impl CharIndex {
             let n = c.len_utf8() as u32;
             if n > 1 {
                 extra += n - 1;
-                wide.push(WideChar { byte: bi as u32, char: ci as u32, extra_through: extra });
+                wide.push(WideChar {
+                    byte: bi as u32,
+                    char: ci as u32,
+                    extra_through: extra,
+                });
             }
         }
-        CharIndex { wide, len_bytes: text.len() as u32 }
+        CharIndex {
+            wide,
+            len_bytes: text.len() as u32,
+        }
     }
 
     /// Code-point offset of a byte offset (which must be on a char boundary).
     pub fn to_char(&self, byte: u32) -> u32 {
         let k = self.wide.partition_point(|w| w.byte < byte);
-        byte - if k == 0 { 0 } else { self.wide[k - 1].extra_through }
+        byte - if k == 0 {
+            0
+        } else {
+            self.wide[k - 1].extra_through
+        }
     }
 
     /// Byte offset of a code-point offset; offsets past the end clamp to the text's length.
     pub fn to_byte(&self, ch: u32) -> u32 {
         let k = self.wide.partition_point(|w| w.char < ch);
-        let extra = if k == 0 { 0 } else { self.wide[k - 1].extra_through };
+        let extra = if k == 0 {
+            0
+        } else {
+            self.wide[k - 1].extra_through
+        };
         (ch + extra).min(self.len_bytes)
     }
 
@@ -128,7 +152,10 @@ impl CharIndex {
 
     pub fn chars_to_span(&self, start: u32, end: u32) -> Span {
         let (s, e) = (self.to_byte(start), self.to_byte(end));
-        Span { start: s, end: e.max(s) }
+        Span {
+            start: s,
+            end: e.max(s),
+        }
     }
 }
 
@@ -153,7 +180,8 @@ mod tests {
     #[test]
     fn trim_keeps_inner_text() {
         let text = "  “quoted”  ";
-        let s = Span::new(0, text.len()).trim_by(text, |c| c.is_whitespace() || c == '“' || c == '”');
+        let s =
+            Span::new(0, text.len()).trim_by(text, |c| c.is_whitespace() || c == '“' || c == '”');
         assert_eq!(s.of(text), "quoted");
     }
 }

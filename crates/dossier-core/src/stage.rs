@@ -43,7 +43,11 @@ pub struct OrderError {
 
 impl fmt::Display for OrderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "stage `{}` needs the {:?} layer, which no earlier stage adds", self.stage, self.missing)
+        write!(
+            f,
+            "stage `{}` needs the {:?} layer, which no earlier stage adds",
+            self.stage, self.missing
+        )
     }
 }
 
@@ -59,7 +63,10 @@ impl Pipeline {
         let mut have = vec![Layer::Tokens];
         for stage in &stages {
             if let Some(&missing) = stage.needs().iter().find(|l| !have.contains(l)) {
-                return Err(OrderError { stage: stage.name(), missing });
+                return Err(OrderError {
+                    stage: stage.name(),
+                    missing,
+                });
             }
             have.extend_from_slice(stage.adds());
         }
@@ -101,7 +108,11 @@ fn run_guarded(stage: &dyn Stage, doc: &mut Document) {
     for &layer in stage.adds() {
         doc.clear_layer(layer);
     }
-    doc.diagnose(crate::Severity::Error, stage.name(), format!("the stage failed on this document and its layers were dropped: {message}"));
+    doc.diagnose(
+        crate::Severity::Error,
+        stage.name(),
+        format!("the stage failed on this document and its layers were dropped: {message}"),
+    );
 }
 
 #[cfg(test)]
@@ -126,12 +137,26 @@ mod tests {
     #[test]
     fn rejects_a_stage_that_runs_before_what_it_needs() {
         let claims = Box::new(Fake("claims", &[Layer::Entities], &[Layer::Claims]));
-        let entities = Box::new(Fake("entities", &[Layer::Tokens], &[Layer::Mentions, Layer::Entities]));
+        let entities = Box::new(Fake(
+            "entities",
+            &[Layer::Tokens],
+            &[Layer::Mentions, Layer::Entities],
+        ));
         let err = Pipeline::new(vec![claims, entities]).err().unwrap();
-        assert_eq!(err, OrderError { stage: "claims", missing: Layer::Entities });
+        assert_eq!(
+            err,
+            OrderError {
+                stage: "claims",
+                missing: Layer::Entities
+            }
+        );
 
         let claims = Box::new(Fake("claims", &[Layer::Entities], &[Layer::Claims]));
-        let entities = Box::new(Fake("entities", &[Layer::Tokens], &[Layer::Mentions, Layer::Entities]));
+        let entities = Box::new(Fake(
+            "entities",
+            &[Layer::Tokens],
+            &[Layer::Mentions, Layer::Entities],
+        ));
         assert!(Pipeline::new(vec![entities, claims]).is_ok());
     }
 
@@ -169,7 +194,10 @@ mod tests {
         pipeline.run(&mut doc);
         assert!(doc.times.is_empty(), "no half-made layer is left");
         let d = doc.diagnostics.last().expect("a diagnostic");
-        assert_eq!((d.severity, d.origin.as_str()), (crate::Severity::Error, "broken"));
+        assert_eq!(
+            (d.severity, d.origin.as_str()),
+            (crate::Severity::Error, "broken")
+        );
         assert!(d.message.contains("index out of range"), "{}", d.message);
     }
 }

@@ -5,15 +5,15 @@
 //! handles, hashtags and URLs whole, and never fails: every non-space character ends
 //! up in exactly one token.
 
-use crate::layers::{Sentence, Token, TokenKind};
 use crate::Span;
+use crate::layers::{Sentence, Token, TokenKind};
 
 /// Words that keep their final period ("Mr.", "Jan.", "Gen.").
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-    "sen", "rep", "rev", "st", "jr", "sr", "co", "corp", "inc", "ltd", "vs", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
-    "dept", "est", "fig", "maj", "pres", "supt", "ave", "blvd", "rd", "e.g", "i.e", "etc",
+    "sen", "rep", "rev", "st", "jr", "sr", "co", "corp", "inc", "ltd", "vs", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept",
+    "est", "fig", "maj", "pres", "supt", "ave", "blvd", "rd", "e.g", "i.e", "etc",
 ];
 
 const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
@@ -50,7 +50,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if (c == '@' || c == '#') && i + 1 < text.len() {
             let end = scan(text, i + 1, |c| c.is_alphanumeric() || c == '_');
             if end > i + 1 {
-                let kind = if c == '@' { TokenKind::Handle } else { TokenKind::Hashtag };
+                let kind = if c == '@' {
+                    TokenKind::Handle
+                } else {
+                    TokenKind::Hashtag
+                };
                 push(&mut out, start, end, kind);
                 i = end;
                 continue;
@@ -58,7 +62,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         if is_word_char(c) {
             let end = word_end(text, i);
-            let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+            let kind = if c.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             split_clitics(text, start, end, kind, &mut out);
             i = end;
             continue;
@@ -75,16 +83,17 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 end += 1;
             }
         }
-        let kind = if c.is_ascii_punctuation() || is_quote(c) || matches!(c, '—' | '–' | '…' | '«' | '»')
-        {
-            if matches!(c, '$' | '%' | '&' | '+' | '<' | '>' | '=' | '^' | '|' | '~') {
-                TokenKind::Symbol
+        let kind =
+            if c.is_ascii_punctuation() || is_quote(c) || matches!(c, '—' | '–' | '…' | '«' | '»')
+            {
+                if matches!(c, '$' | '%' | '&' | '+' | '<' | '>' | '=' | '^' | '|' | '~') {
+                    TokenKind::Symbol
+                } else {
+                    TokenKind::Punct
+                }
             } else {
-                TokenKind::Punct
-            }
-        } else {
-            TokenKind::Symbol
-        };
+                TokenKind::Symbol
+            };
         push(&mut out, start, end, kind);
         i = end;
     }
@@ -95,27 +104,42 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// ("Lord 's ground"): one token, as if split off its word.
 fn standalone_clitic(text: &str, i: usize) -> Option<usize> {
     let c = text[i..].chars().next()?;
-    let after_space = text[..i].chars().next_back().is_none_or(char::is_whitespace);
+    let after_space = text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
     if !is_apostrophe(c) || !after_space {
         return None;
     }
     let from = i + c.len_utf8();
     let end = scan(text, from, is_word_char);
     let word = &text[from..end];
-    CLITICS.iter().any(|k| word.eq_ignore_ascii_case(k)).then_some(end)
+    CLITICS
+        .iter()
+        .any(|k| word.eq_ignore_ascii_case(k))
+        .then_some(end)
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
-    out.push(Token { span: Span::new(start, end), kind });
+    out.push(Token {
+        span: Span::new(start, end),
+        kind,
+    });
 }
 
 fn scan(text: &str, from: usize, keep: impl Fn(char) -> bool) -> usize {
-    text[from..].char_indices().find(|&(_, c)| !keep(c)).map_or(text.len(), |(k, _)| from + k)
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| !keep(c))
+        .map_or(text.len(), |(k, _)| from + k)
 }
 
 fn url_end(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
-    let lower_prefix = |p: &str| rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p));
+    let lower_prefix = |p: &str| {
+        rest.get(..p.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(p))
+    };
     let is_url = lower_prefix("http://")
         || lower_prefix("https://")
         || lower_prefix("www.")
@@ -123,7 +147,9 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
     if !is_url {
         return None;
     }
-    let mut end = scan(text, i, |c| !c.is_whitespace() && !matches!(c, '"' | '“' | '”' | '<' | '>'));
+    let mut end = scan(text, i, |c| {
+        !c.is_whitespace() && !matches!(c, '"' | '“' | '”' | '<' | '>')
+    });
     while end > i {
         let last = text[..end].chars().next_back().unwrap();
         if matches!(last, '.' | ',' | ';' | ':' | ')' | '\'' | '’' | '!' | '?') {
@@ -147,7 +173,10 @@ fn word_end(text: &str, i: usize) -> usize {
             ('-' | '&', Some(n)) => is_word_char(n),
             (',', Some(n)) => {
                 // Thousands separators: "10,000" but not "2, 3" or "1996,the".
-                let before = text[..end].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                let before = text[..end]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_digit());
                 before && n.is_ascii_digit() && digits_then_boundary(text, after, 3)
             }
             ('.', Some(n)) => {
@@ -168,7 +197,9 @@ fn word_end(text: &str, i: usize) -> usize {
         let word = &text[i..end];
         let lower = word.to_lowercase();
         let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if single_capital || word.contains('.') && is_initialism(word) || ABBREVIATIONS.contains(&lower.as_str())
+        if single_capital
+            || word.contains('.') && is_initialism(word)
+            || ABBREVIATIONS.contains(&lower.as_str())
         {
             end += 1;
         }
@@ -177,13 +208,17 @@ fn word_end(text: &str, i: usize) -> usize {
 }
 
 fn digits_then_boundary(text: &str, from: usize, n: usize) -> bool {
-    let digits = text[from..].chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits = text[from..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     digits == n
 }
 
 /// "U", "U.S", "e.g": single letters joined by periods.
 fn is_initialism(word: &str) -> bool {
-    word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 /// Splits English clitics off a word: "Russia's" -> "Russia" "'s", "don't" -> "do" "n't".
@@ -192,13 +227,14 @@ fn split_clitics(text: &str, start: usize, end: usize, kind: TokenKind, out: &mu
     if let Some((k, c)) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c)) {
         let tail = &word[k + c.len_utf8()..];
         let head = &word[..k];
-        let split_at = if tail.eq_ignore_ascii_case("t") && head.len() > 1 && head.ends_with(['n', 'N']) {
-            Some(k - 1)
-        } else if k > 0 && CLITICS.iter().any(|c| tail.eq_ignore_ascii_case(c)) {
-            Some(k)
-        } else {
-            None
-        };
+        let split_at =
+            if tail.eq_ignore_ascii_case("t") && head.len() > 1 && head.ends_with(['n', 'N']) {
+                Some(k - 1)
+            } else if k > 0 && CLITICS.iter().any(|c| tail.eq_ignore_ascii_case(c)) {
+                Some(k)
+            } else {
+                None
+            };
         if let Some(at) = split_at {
             push(out, start, start + at, kind);
             push(out, start + at, end, TokenKind::Word);
@@ -209,7 +245,10 @@ fn split_clitics(text: &str, start: usize, end: usize, kind: TokenKind, out: &mu
 }
 
 pub fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '`' | '\'')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '`' | '\''
+    )
 }
 
 fn is_closing(s: &str) -> bool {
@@ -227,8 +266,13 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let s = t.span.of(text);
         let mut end = i + 1;
         let mut boundary = false;
-        if t.kind == TokenKind::Punct && (s.starts_with('.') || s.starts_with('!') || s.starts_with('?') || s == "…") {
-            while end < tokens.len() && is_closing(tokens[end].span.of(text)) && !line_break_between(text, tokens[end - 1], tokens[end]) {
+        if t.kind == TokenKind::Punct
+            && (s.starts_with('.') || s.starts_with('!') || s.starts_with('?') || s == "…")
+        {
+            while end < tokens.len()
+                && is_closing(tokens[end].span.of(text))
+                && !line_break_between(text, tokens[end - 1], tokens[end])
+            {
                 end += 1;
             }
             boundary = match tokens.get(end) {
@@ -236,12 +280,18 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 Some(next) => {
                     let n = next.span.of(text);
                     let c = n.chars().next().unwrap();
-                    c.is_uppercase() || c.is_ascii_digit() || is_quote(c) || c == '(' || c == '—' || c == '-'
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || is_quote(c)
+                        || c == '('
+                        || c == '—'
+                        || c == '-'
                         || line_break_between(text, tokens[end - 1], *next)
                 }
             };
         }
-        if !boundary && end < tokens.len() && line_break_between(text, tokens[end - 1], tokens[end]) {
+        if !boundary && end < tokens.len() && line_break_between(text, tokens[end - 1], tokens[end])
+        {
             boundary = true;
         }
         if !boundary
@@ -252,8 +302,15 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             boundary = true;
         }
         if boundary || end >= tokens.len() {
-            let span = Span::new(tokens[first].span.start as usize, tokens[end - 1].span.end as usize);
-            out.push(Sentence { span, first_token: first as u32, end_token: end as u32 });
+            let span = Span::new(
+                tokens[first].span.start as usize,
+                tokens[end - 1].span.end as usize,
+            );
+            out.push(Sentence {
+                span,
+                first_token: first as u32,
+                end_token: end as u32,
+            });
             first = end;
         }
         i = end;
@@ -268,17 +325,26 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 /// sentence starts after it.
 fn dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
     let first = tokens.first()?.span.of(text);
-    if first.chars().count() < 3 || !first.chars().all(|c| c.is_uppercase() || c == '-' || c == '.') {
+    if first.chars().count() < 3
+        || !first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '.')
+    {
         return None;
     }
     for (k, t) in tokens.iter().enumerate().take(14).skip(1) {
         let s = t.span.of(text);
         if matches!(s, "-" | "--" | "—" | "–") {
             let next = tokens.get(k + 1)?.span.of(text);
-            return next.chars().next().is_some_and(|c| c.is_uppercase() || is_quote(c)).then_some(k);
+            return next
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || is_quote(c))
+                .then_some(k);
         }
         let c = s.chars().next().unwrap_or(' ');
-        let allowed = c.is_uppercase() || c.is_ascii_digit() || matches!(s, "," | "(" | ")" | "." | "/");
+        let allowed =
+            c.is_uppercase() || c.is_ascii_digit() || matches!(s, "," | "(" | ")" | "." | "/");
         if !allowed {
             return None;
         }
@@ -302,39 +368,97 @@ mod tests {
     fn follows_conll_conventions() {
         assert_eq!(
             words("Russia's U.S. cross-border push: 10,000 troops, 3.5 km. Mr. Kim didn't."),
-            ["Russia", "'s", "U.S.", "cross-border", "push", ":", "10,000", "troops", ",", "3.5", "km", ".",
-             "Mr.", "Kim", "did", "n't", "."]
+            [
+                "Russia",
+                "'s",
+                "U.S.",
+                "cross-border",
+                "push",
+                ":",
+                "10,000",
+                "troops",
+                ",",
+                "3.5",
+                "km",
+                ".",
+                "Mr.",
+                "Kim",
+                "did",
+                "n't",
+                "."
+            ]
         );
     }
 
     #[test]
     fn keeps_a_clitic_that_stands_alone_whole() {
-        assert_eq!(words("at Lord 's ground , 'so' he said"), ["at", "Lord", "'s", "ground", ",", "'", "so", "'", "he", "said"]);
+        assert_eq!(
+            words("at Lord 's ground , 'so' he said"),
+            [
+                "at", "Lord", "'s", "ground", ",", "'", "so", "'", "he", "said"
+            ]
+        );
     }
 
     #[test]
     fn keeps_handles_urls_and_dashes() {
         assert_eq!(
-            words("— Volodymyr Zelenskyy (@ZelenskyyUa) January 11, 2025 pic.twitter.com/5J0h… #Kursk"),
-            ["—", "Volodymyr", "Zelenskyy", "(", "@ZelenskyyUa", ")", "January", "11", ",", "2025",
-             "pic.twitter.com/5J0h…", "#Kursk"]
+            words(
+                "— Volodymyr Zelenskyy (@ZelenskyyUa) January 11, 2025 pic.twitter.com/5J0h… #Kursk"
+            ),
+            [
+                "—",
+                "Volodymyr",
+                "Zelenskyy",
+                "(",
+                "@ZelenskyyUa",
+                ")",
+                "January",
+                "11",
+                ",",
+                "2025",
+                "pic.twitter.com/5J0h…",
+                "#Kursk"
+            ]
         );
     }
 
     #[test]
     fn splits_sentences_but_not_abbreviations() {
-        let text = "Mr. Smith went to the U.S. Embassy. He said \"no.\" Then he left!\nNew line here";
+        let text =
+            "Mr. Smith went to the U.S. Embassy. He said \"no.\" Then he left!\nNew line here";
         let toks = tokens(text);
-        let sents: Vec<&str> = sentences(text, &toks).iter().map(|s| s.span.of(text)).collect();
-        assert_eq!(sents, ["Mr. Smith went to the U.S. Embassy.", "He said \"no.\"", "Then he left!", "New line here"]);
+        let sents: Vec<&str> = sentences(text, &toks)
+            .iter()
+            .map(|s| s.span.of(text))
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "Mr. Smith went to the U.S. Embassy.",
+                "He said \"no.\"",
+                "Then he left!",
+                "New line here"
+            ]
+        );
     }
 
     #[test]
     fn a_dateline_is_a_sentence_of_its_own() {
         let text = "KYIV, Jan 11 (Reuters) - Ukraine said it captured two soldiers. More later.";
         let toks = tokens(text);
-        let sents: Vec<&str> = sentences(text, &toks).iter().map(|s| s.span.of(text)).collect();
-        assert_eq!(sents, ["KYIV, Jan 11 (Reuters) -", "Ukraine said it captured two soldiers.", "More later."]);
+        let sents: Vec<&str> = sentences(text, &toks)
+            .iter()
+            .map(|s| s.span.of(text))
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "KYIV, Jan 11 (Reuters) -",
+                "Ukraine said it captured two soldiers.",
+                "More later."
+            ]
+        );
         let text = "US troops - and others - left.";
         let toks = tokens(text);
         assert_eq!(sentences(text, &toks).len(), 1);
@@ -344,7 +468,11 @@ mod tests {
     fn every_character_lands_in_a_token() {
         let text = "a\u{0}b ¿¡ 𝔘 ‐‑ © x";
         let covered: usize = tokens(text).iter().map(|t| t.span.len()).sum();
-        let non_space: usize = text.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum();
+        let non_space: usize = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum();
         assert_eq!(covered, non_space);
     }
 }

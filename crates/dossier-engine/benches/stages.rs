@@ -2,7 +2,7 @@
 //! example article (so they run anywhere). Corpus-scale figures and the comparison with
 //! spaCy come from `dossier bench` and `bench/run.sh`.
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use dossier_core::Document;
 use dossier_engine::Engine;
 use std::hint::black_box;
@@ -15,7 +15,9 @@ fn stages(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("article");
     group.throughput(Throughput::Elements(words));
-    group.bench_function("tokenize", |b| b.iter(|| Document::new("bench", black_box(ARTICLE))));
+    group.bench_function("tokenize", |b| {
+        b.iter(|| Document::new("bench", black_box(ARTICLE)))
+    });
     group.bench_function("pipeline", |b| {
         b.iter(|| {
             let mut doc = Document::new("bench", black_box(ARTICLE));
@@ -29,7 +31,11 @@ fn stages(c: &mut Criterion) {
     for stage in engine.stages() {
         let input = before.clone();
         group.bench_function(stage.name(), |b| {
-            b.iter_batched_ref(|| input.clone(), |doc| stage.run(doc), BatchSize::SmallInput)
+            b.iter_batched_ref(
+                || input.clone(),
+                |doc| stage.run(doc),
+                BatchSize::SmallInput,
+            )
         });
         stage.run(&mut before);
     }

@@ -5,7 +5,7 @@
 
 use dossier_core::contract::to_output;
 use dossier_core::*;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -78,7 +78,12 @@ fn claim_line(doc: &Document, claim: &Claim) -> String {
     let speakers = if claim.sources.is_empty() {
         "(unattributed)".to_string()
     } else {
-        claim.sources.iter().map(|s| source_name(doc, s)).collect::<Vec<_>>().join(" + ")
+        claim
+            .sources
+            .iter()
+            .map(|s| source_name(doc, s))
+            .collect::<Vec<_>>()
+            .join(" + ")
     };
     let mut how = Vec::new();
     if let Some(cue) = claim.cue {
@@ -88,7 +93,12 @@ fn claim_line(doc: &Document, claim: &Claim) -> String {
     if let Some(medium) = claim.medium {
         how.push(one_line(doc.str(medium)));
     }
-    let content = claim.content.iter().map(|s| one_line(doc.str(*s))).collect::<Vec<_>>().join(" … ");
+    let content = claim
+        .content
+        .iter()
+        .map(|s| one_line(doc.str(*s)))
+        .collect::<Vec<_>>()
+        .join(" … ");
     let mut line = format!("{speakers} ({}): {content}", how.join(", "));
     if let Some(hedge) = claim.hedge {
         let _ = write!(line, "  [hedged: \"{}\"]", one_line(doc.str(hedge)));
@@ -110,18 +120,29 @@ pub fn event_line(doc: &Document, e: &Event) -> String {
     let who = if e.actors.is_empty() {
         "someone".to_string()
     } else {
-        e.actors.iter().map(|a| participant(doc, a)).collect::<Vec<_>>().join(", ")
+        e.actors
+            .iter()
+            .map(|a| participant(doc, a))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let mut what = format!("{who} {}", one_line(doc.str(e.trigger)));
     if !e.targets.is_empty() {
-        let whom = e.targets.iter().map(|a| participant(doc, a)).collect::<Vec<_>>().join(", ");
+        let whom = e
+            .targets
+            .iter()
+            .map(|a| participant(doc, a))
+            .collect::<Vec<_>>()
+            .join(", ");
         let _ = write!(what, " → {whom}");
     }
     // Who reports it, over every telling of the event, each reporter once.
     let mut reporters: Vec<String> = Vec::new();
     for claim in e.tellings() {
         let names = match claim.map(|c| &doc.claims[c.index()]) {
-            Some(c) if !c.sources.is_empty() => c.sources.iter().map(|s| source_name(doc, s)).collect(),
+            Some(c) if !c.sources.is_empty() => {
+                c.sources.iter().map(|s| source_name(doc, s)).collect()
+            }
             Some(_) => vec!["unnamed sources".to_string()],
             None => vec!["the report itself".to_string()],
         };
@@ -139,7 +160,10 @@ pub fn event_line(doc: &Document, e: &Event) -> String {
     if let Some(a) = &e.acled {
         codes.push(format!("ACLED {} / {}", a.event_type, a.sub_event_type));
     }
-    let mut line = format!("{when} · {where_} · {what} · reported by {reported} [{}]", e.modality.as_str());
+    let mut line = format!(
+        "{when} · {where_} · {what} · reported by {reported} [{}]",
+        e.modality.as_str()
+    );
     if let Some(f) = e.fatalities {
         let _ = write!(line, " · {f} killed");
     }
@@ -164,9 +188,10 @@ pub fn render(doc: &Document) -> String {
     }
     match &doc.anchor {
         Some((date, DateSource::Metadata)) => facts.push(format!("dated {date}")),
-        Some((date, DateSource::Inferred { evidence })) => {
-            facts.push(format!("dated {date} (inferred from \"{}\")", one_line(doc.str(*evidence))))
-        }
+        Some((date, DateSource::Inferred { evidence })) => facts.push(format!(
+            "dated {date} (inferred from \"{}\")",
+            one_line(doc.str(*evidence))
+        )),
         None => facts.push("date unknown".into()),
     }
     if !doc.meta.authors.is_empty() {
@@ -190,7 +215,12 @@ pub fn render(doc: &Document) -> String {
             if let Some(g) = e.geonames_id {
                 let _ = write!(line, " · GeoNames {g}");
             }
-            let _ = write!(line, " · {} mention{}", e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" });
+            let _ = write!(
+                line,
+                " · {} mention{}",
+                e.mentions.len(),
+                if e.mentions.len() == 1 { "" } else { "s" }
+            );
             let _ = writeln!(out, "{line}");
         }
     }
@@ -200,13 +230,30 @@ pub fn render(doc: &Document) -> String {
         // Top-level claims grouped by speaker, each followed by the claims it reports.
         let mut groups: BTreeMap<usize, (String, Vec<usize>)> = BTreeMap::new();
         let mut first_seen: Vec<String> = Vec::new();
-        for (i, c) in doc.claims.iter().enumerate().filter(|(_, c)| c.parent.is_none()) {
-            let key = c.sources.iter().map(|s| source_name(doc, s)).collect::<Vec<_>>().join(" + ");
-            let slot = first_seen.iter().position(|k| *k == key).unwrap_or_else(|| {
-                first_seen.push(key.clone());
-                first_seen.len() - 1
-            });
-            groups.entry(slot).or_insert_with(|| (key, Vec::new())).1.push(i);
+        for (i, c) in doc
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.parent.is_none())
+        {
+            let key = c
+                .sources
+                .iter()
+                .map(|s| source_name(doc, s))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let slot = first_seen
+                .iter()
+                .position(|k| *k == key)
+                .unwrap_or_else(|| {
+                    first_seen.push(key.clone());
+                    first_seen.len() - 1
+                });
+            groups
+                .entry(slot)
+                .or_insert_with(|| (key, Vec::new()))
+                .1
+                .push(i);
         }
         for (_, (_, claims)) in groups {
             for i in claims {
@@ -218,16 +265,34 @@ pub fn render(doc: &Document) -> String {
     if !doc.times.is_empty() {
         let _ = writeln!(out, "\nTIMES");
         for t in &doc.times {
-            let m = t.modifier.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
-            let _ = writeln!(out, "  \"{}\" → {}{m} [{}]", one_line(doc.str(t.span)), t.value, t.kind.as_str());
+            let m = t
+                .modifier
+                .as_ref()
+                .map(|m| format!(" ({m})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  \"{}\" → {}{m} [{}]",
+                one_line(doc.str(t.span)),
+                t.value,
+                t.kind.as_str()
+            );
         }
     }
 
     if !doc.places.is_empty() {
         let _ = writeln!(out, "\nPLACES");
         for p in &doc.places {
-            let admin = p.admin1.as_ref().filter(|a| **a != p.name).map(|a| format!(", {a}")).unwrap_or_default();
-            let id = p.geonames_id.map(|g| format!(" · GeoNames {g}")).unwrap_or_default();
+            let admin = p
+                .admin1
+                .as_ref()
+                .filter(|a| **a != p.name)
+                .map(|a| format!(", {a}"))
+                .unwrap_or_default();
+            let id = p
+                .geonames_id
+                .map(|g| format!(" · GeoNames {g}"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "  \"{}\" → {}{admin}, {} ({:.4}, {:.4}) · {:?}{id}",
@@ -244,7 +309,12 @@ pub fn render(doc: &Document) -> String {
     if !doc.quantities.is_empty() {
         let _ = writeln!(out, "\nNUMBERS");
         for q in &doc.quantities {
-            let _ = writeln!(out, "  {}   ← \"{}\"", quantity_phrase(doc, q), one_line(doc.str(q.span)));
+            let _ = writeln!(
+                out,
+                "  {}   ← \"{}\"",
+                quantity_phrase(doc, q),
+                one_line(doc.str(q.span))
+            );
         }
     }
 
@@ -265,7 +335,12 @@ pub fn render(doc: &Document) -> String {
 }
 
 fn write_claim_tree(doc: &Document, i: usize, depth: usize, out: &mut String) {
-    let _ = writeln!(out, "{}{}", "  ".repeat(depth), claim_line(doc, &doc.claims[i]));
+    let _ = writeln!(
+        out,
+        "{}{}",
+        "  ".repeat(depth),
+        claim_line(doc, &doc.claims[i])
+    );
     for (j, c) in doc.claims.iter().enumerate() {
         if c.parent == Some(ClaimId(i as u32)) {
             write_claim_tree(doc, j, depth + 2, out);
@@ -324,7 +399,10 @@ mod tests {
             bound: Bound::AtLeast,
             unit: Some(Span::new(15, 21)),
         });
-        assert_eq!(quantity_phrase(&doc, &doc.quantities[0]), "at least 10,000 troops");
+        assert_eq!(
+            quantity_phrase(&doc, &doc.quantities[0]),
+            "at least 10,000 troops"
+        );
         assert_eq!(group_thousands(-1234567), "-1,234,567");
     }
 }

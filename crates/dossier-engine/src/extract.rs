@@ -5,7 +5,7 @@
 //! is reported with its number and skipped; the batch goes on.
 
 use crate::Engine;
-use dossier_core::contract::{to_output, InputLine};
+use dossier_core::contract::{InputLine, to_output};
 use dossier_core::{Document, Severity};
 use rayon::prelude::*;
 use std::io::{self, BufRead, Write};

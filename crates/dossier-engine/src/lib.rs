@@ -26,7 +26,9 @@ impl Engine {
             Box::new(dossier_attribution::ClaimStage::load()),
             Box::new(dossier_events::EventStage::load()),
         ];
-        Ok(Engine { pipeline: Pipeline::new(stages)? })
+        Ok(Engine {
+            pipeline: Pipeline::new(stages)?,
+        })
     }
 
     pub fn analyze(&self, doc: &mut Document) {

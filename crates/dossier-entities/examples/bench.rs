@@ -20,7 +20,9 @@ impl Clock {
 
     fn cpu() -> Option<Duration> {
         let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-        Some(Duration::from_nanos(s.split_whitespace().next()?.parse().ok()?))
+        Some(Duration::from_nanos(
+            s.split_whitespace().next()?.parse().ok()?,
+        ))
     }
 
     fn measure<T>(f: impl FnOnce() -> T) -> (T, Duration) {
@@ -35,7 +37,9 @@ impl Clock {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let limit: usize = std::env::args().nth(1).map_or(Ok(usize::MAX), |s| s.parse())?;
+    let limit: usize = std::env::args()
+        .nth(1)
+        .map_or(Ok(usize::MAX), |s| s.parse())?;
     let t = Instant::now();
     let stage = dossier_entities::EntityStage::load();
     eprintln!(
@@ -52,7 +56,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             texts.push(s.to_string());
         }
     }
-    let (docs, tokenise) = Clock::measure(|| texts.into_iter().map(|t| Document::new("", t)).collect::<Vec<_>>());
+    let (docs, tokenise) = Clock::measure(|| {
+        texts
+            .into_iter()
+            .map(|t| Document::new("", t))
+            .collect::<Vec<_>>()
+    });
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
     // Each pass is run five times and the fastest kept: on a shared machine the slower
     // runs measure the neighbours, not the code.
@@ -65,7 +74,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     recognised.iter_mut().for_each(|d| stage.recognise(d));
     let resolve = best(&|| {
         let mut copies = recognised.clone();
-        Clock::measure(|| copies.iter_mut().for_each(dossier_entities::resolve::resolve)).1
+        Clock::measure(|| {
+            copies
+                .iter_mut()
+                .for_each(dossier_entities::resolve::resolve)
+        })
+        .1
     });
     let whole = best(&|| {
         let mut copies = docs.clone();
@@ -73,10 +87,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
     let mentions: usize = recognised.iter().map(|d| d.mentions.len()).sum();
     let rate = |d: Duration| tokens as f64 / d.as_secs_f64();
-    println!("{} documents, {tokens} tokens, {mentions} mentions", docs.len());
+    println!(
+        "{} documents, {tokens} tokens, {mentions} mentions",
+        docs.len()
+    );
     println!("tokenising: {:.0} tokens/s", rate(tokenise));
     println!("tagging:    {:.0} tokens/s", rate(tag));
     println!("resolving:  {:.0} tokens/s", rate(resolve));
-    println!("stage:      {:.0} tokens/s (tagging and resolution)", rate(whole));
+    println!(
+        "stage:      {:.0} tokens/s (tagging and resolution)",
+        rate(whole)
+    );
     Ok(())
 }

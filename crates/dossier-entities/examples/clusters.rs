@@ -11,7 +11,12 @@ use std::path::Path;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = Path::new("../shared/data");
     let mut corpus = words::Corpus::default();
-    for f in ["reuters-21578.jsonl", "bbc-news.jsonl", "ukraine-war-2026.jsonl", "ecbplus.jsonl"] {
+    for f in [
+        "reuters-21578.jsonl",
+        "bbc-news.jsonl",
+        "ukraine-war-2026.jsonl",
+        "ecbplus.jsonl",
+    ] {
         corpus.add_jsonl(&data.join("corpora").join(f))?;
         eprintln!("{f}: {} tokens so far", corpus.tokens());
     }
@@ -24,7 +29,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let t = std::time::Instant::now();
     let mut opts = words::ClusterOptions::default();
-    let sizes: Vec<u16> = std::env::args().skip(1).map(|a| a.parse()).collect::<Result<_, _>>()?;
+    let sizes: Vec<u16> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse())
+        .collect::<Result<_, _>>()?;
     if let [a, b, c, ..] = sizes[..] {
         opts.sizes = [a, b, c];
     }
@@ -34,6 +42,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let table = corpus.build(&opts, |m| eprintln!("{m} ({:.0?})", t.elapsed()));
     let out = Path::new("models/ner/words.bin.gz");
     std::fs::write(out, table.to_bytes()?)?;
-    eprintln!("wrote {} ({} forms) in {:.0?}", out.display(), table.len(), t.elapsed());
+    eprintln!(
+        "wrote {} ({} forms) in {:.0?}",
+        out.display(),
+        table.len(),
+        t.elapsed()
+    );
     Ok(())
 }

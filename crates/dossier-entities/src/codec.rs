@@ -1,8 +1,8 @@
 //! The little-endian, gzip-compressed byte format of models and cluster tables.
 
+use flate2::Compression;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
-use flate2::Compression;
 use std::io::{Read, Write};
 
 #[derive(Debug, thiserror::Error)]
@@ -10,7 +10,10 @@ pub enum FormatError {
     #[error("i/o: {0}")]
     Io(#[from] std::io::Error),
     #[error("not a {expected} file (magic {found:?})")]
-    Magic { expected: &'static str, found: [u8; 8] },
+    Magic {
+        expected: &'static str,
+        found: [u8; 8],
+    },
     #[error("file ends early")]
     Truncated,
     #[error("bad text in file")]
@@ -63,12 +66,19 @@ impl Reader {
         let mut r = Reader { buf, at: 0 };
         let found: [u8; 8] = r.take(8)?.try_into().unwrap();
         if &found != magic {
-            return Err(FormatError::Magic { expected: what, found });
+            return Err(FormatError::Magic {
+                expected: what,
+                found,
+            });
         }
         Ok(r)
     }
     fn take(&mut self, n: usize) -> Result<&[u8], FormatError> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.buf.len()).ok_or(FormatError::Truncated)?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.buf.len())
+            .ok_or(FormatError::Truncated)?;
         let s = &self.buf[self.at..end];
         self.at = end;
         Ok(s)

@@ -60,7 +60,10 @@ pub fn parse(text: &str) -> Vec<TrainDoc> {
     let flush = |docs: &mut Vec<TrainDoc>, words: &mut Vec<String>, tags: &mut Vec<String>| {
         if !words.is_empty() {
             let chunks = chunks(tags);
-            docs.last_mut().unwrap().sentences.push(Sentence { words: std::mem::take(words), chunks });
+            docs.last_mut().unwrap().sentences.push(Sentence {
+                words: std::mem::take(words),
+                chunks,
+            });
             tags.clear();
         }
     };
@@ -79,14 +82,21 @@ pub fn parse(text: &str) -> Vec<TrainDoc> {
             continue;
         }
         let mut cols = line.split(['\t', ' ']).filter(|c| !c.is_empty());
-        let (Some(word), Some(tag)) = (cols.next(), cols.next_back()) else { continue };
+        let (Some(word), Some(tag)) = (cols.next(), cols.next_back()) else {
+            continue;
+        };
         words.push(word.to_string());
         tags.push(tag.to_string());
     }
     flush(&mut docs, &mut words, &mut tags);
     if !saw_docstart {
         let all: Vec<Sentence> = docs.drain(..).flat_map(|d| d.sentences).collect();
-        docs = all.chunks(20).map(|c| TrainDoc { sentences: c.to_vec() }).collect();
+        docs = all
+            .chunks(20)
+            .map(|c| TrainDoc {
+                sentences: c.to_vec(),
+            })
+            .collect();
     }
     docs.retain(|d| !d.sentences.is_empty());
     docs
@@ -97,7 +107,9 @@ fn chunks(tags: &[String]) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut open: Option<Chunk> = None;
     for (i, tag) in tags.iter().enumerate() {
-        let parsed = tag.split_once('-').and_then(|(p, c)| Some((p, Class::parse(c)?)));
+        let parsed = tag
+            .split_once('-')
+            .and_then(|(p, c)| Some((p, Class::parse(c)?)));
         match parsed {
             Some((prefix, class)) => {
                 let continues = prefix != "B" && open.is_some_and(|c| c.class == class);
@@ -105,7 +117,11 @@ fn chunks(tags: &[String]) -> Vec<Chunk> {
                     open.as_mut().unwrap().end = i + 1;
                 } else {
                     out.extend(open.take());
-                    open = Some(Chunk { start: i, end: i + 1, class });
+                    open = Some(Chunk {
+                        start: i,
+                        end: i + 1,
+                        class,
+                    });
                 }
             }
             None => out.extend(open.take()),
@@ -129,9 +145,31 @@ mod tests {
         assert_eq!(s.words, ["Anna", "Lund", "met", "Bo", "Kim"]);
         assert_eq!(
             s.chunks,
-            [Chunk { start: 0, end: 2, class: Class::Per }, Chunk { start: 3, end: 4, class: Class::Per },
-             Chunk { start: 4, end: 5, class: Class::Per }]
+            [
+                Chunk {
+                    start: 0,
+                    end: 2,
+                    class: Class::Per
+                },
+                Chunk {
+                    start: 3,
+                    end: 4,
+                    class: Class::Per
+                },
+                Chunk {
+                    start: 4,
+                    end: 5,
+                    class: Class::Per
+                }
+            ]
         );
-        assert_eq!(docs[1].sentences[0].chunks, [Chunk { start: 1, end: 3, class: Class::Loc }]);
+        assert_eq!(
+            docs[1].sentences[0].chunks,
+            [Chunk {
+                start: 1,
+                end: 3,
+                class: Class::Loc
+            }]
+        );
     }
 }

@@ -8,7 +8,7 @@
 //! previous tags are [`context_features`] and [`Scratch::dynamic_features`].
 
 use crate::hash::{bytes, int};
-use crate::names::{token_key, Names};
+use crate::names::{Names, token_key};
 use crate::words::WordTable;
 
 /// What the feature extractor consults besides the sentence itself.
@@ -56,7 +56,11 @@ impl Word {
         } else {
             lower.extend(form.chars().flat_map(char::to_lowercase));
         }
-        let mut letters = if form.chars().next().is_some_and(char::is_uppercase) { 4 } else { 0 };
+        let mut letters = if form.chars().next().is_some_and(char::is_uppercase) {
+            4
+        } else {
+            0
+        };
         for c in form.chars() {
             if c.is_alphabetic() {
                 letters |= 1;
@@ -164,7 +168,11 @@ pub fn role_features(role: usize, word: Option<(&Word, &str)>, out: &mut Vec<u64
     if role == SELF {
         out.push(BIAS);
         out.push(w.form);
-        let chars = lower.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(lower.len()));
+        let chars = lower
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain(std::iter::once(lower.len()));
         for end in chars.take(4) {
             out.push(bytes(PREFIX, &lower.as_bytes()[..end]));
         }
@@ -190,7 +198,13 @@ pub fn is_headline(words: &[Word]) -> bool {
 }
 
 /// Features of token `i` that combine words or read the sentence and the name lists.
-pub fn context_features(words: &[Word], names: &[u32], headline: bool, i: usize, out: &mut Vec<u64>) {
+pub fn context_features(
+    words: &[Word],
+    names: &[u32],
+    headline: bool,
+    i: usize,
+    out: &mut Vec<u64>,
+) {
     let n = words.len();
     let at = |k: isize| (k >= 0 && (k as usize) < n).then(|| &words[k as usize]);
     let ii = i as isize;
@@ -224,12 +238,18 @@ pub fn context_features(words: &[Word], names: &[u32], headline: bool, i: usize,
 
 /// Features that read the two previous tags (`u8::MAX` before the sentence).
 pub fn prev_tag_features(prev: u8, prev2: u8) -> [u64; 2] {
-    [int(PREV_TAG, prev as u64), int(int(PREV_TAGS, prev as u64), prev2 as u64)]
+    [
+        int(PREV_TAG, prev as u64),
+        int(int(PREV_TAGS, prev as u64), prev2 as u64),
+    ]
 }
 
 /// Features that combine the previous tag with the token.
 pub fn tag_word_features(w: &Word, prev: u8) -> [u64; 2] {
-    [int(int(PREV_TAG_LOWER, prev as u64), w.lower), int(int(PREV_TAG_SHAPE, prev as u64), w.shape)]
+    [
+        int(int(PREV_TAG_LOWER, prev as u64), w.lower),
+        int(int(PREV_TAG_SHAPE, prev as u64), w.shape),
+    ]
 }
 
 /// How the document's capitalised words were tagged so far: the tagger's memory across
@@ -271,9 +291,14 @@ impl History {
         let packed = self.counts.get(w.key)?;
         let counts: [u64; 5] = std::array::from_fn(|c| (packed >> (12 * c)) & 0xfff);
         let total: u64 = counts.iter().sum();
-        let best = (0..5).max_by_key(|&c| (counts[c], std::cmp::Reverse(c))).unwrap();
+        let best = (0..5)
+            .max_by_key(|&c| (counts[c], std::cmp::Reverse(c)))
+            .unwrap();
         let unanimous = counts[best] == total;
-        Some([int(HISTORY, best as u64 * 2 + unanimous as u64), int(int(HISTORY_SHAPE, best as u64), w.shape)])
+        Some([
+            int(HISTORY, best as u64 * 2 + unanimous as u64),
+            int(int(HISTORY_SHAPE, best as u64), w.shape),
+        ])
     }
 }
 
@@ -316,7 +341,9 @@ impl Scratch {
             self.offsets.push(self.feats.len() as u32);
             for role in 0..ROLES {
                 let j = i as isize + role as isize - SELF as isize;
-                let word = (0..n).contains(&j).then(|| (&self.words[j as usize], lowers[j as usize].as_str()));
+                let word = (0..n)
+                    .contains(&j)
+                    .then(|| (&self.words[j as usize], lowers[j as usize].as_str()));
                 role_features(role, word, &mut self.feats);
             }
             context_features(&self.words, &self.names, headline, i, &mut self.feats);

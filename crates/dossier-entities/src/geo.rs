@@ -160,14 +160,18 @@ fn tables() -> &'static Tables {
         };
         for line in COUNTRIES.lines() {
             let mut p = line.split('|');
-            let (Some(names), Some(demonyms), Some(code)) = (p.next(), p.next(), p.next()) else { continue };
+            let (Some(names), Some(demonyms), Some(code)) = (p.next(), p.next(), p.next()) else {
+                continue;
+            };
             for n in names.split(',') {
                 t.countries.entry(n.to_lowercase()).or_insert(code);
             }
             for d in demonyms.split(',') {
                 t.demonyms.entry(d.to_lowercase()).or_insert(code);
             }
-            t.names.entry(code).or_insert(names.split(',').next().unwrap_or(names));
+            t.names
+                .entry(code)
+                .or_insert(names.split(',').next().unwrap_or(names));
         }
         t
     })
@@ -176,10 +180,18 @@ fn tables() -> &'static Tables {
 /// Lower case with runs of white space made single spaces, without allocating for
 /// the usual single-word name.
 fn norm(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(|c| c.is_uppercase() || c.is_whitespace() && c != ' ') && !s.contains("  ") {
+    if !s
+        .chars()
+        .any(|c| c.is_uppercase() || c.is_whitespace() && c != ' ')
+        && !s.contains("  ")
+    {
         return s.into();
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().into()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .into()
 }
 
 /// The ISO2 country of a demonym ("North Korean" -> "KP"), case-insensitive.
@@ -190,7 +202,10 @@ pub fn demonym(text: &str) -> Option<&'static str> {
 /// The ISO2 code of a country name ("Ukraine" -> "UA"), case-insensitive.
 pub fn country(text: &str) -> Option<&'static str> {
     let t = norm(text);
-    tables().countries.get(t.strip_prefix("the ").unwrap_or(&t)).copied()
+    tables()
+        .countries
+        .get(t.strip_prefix("the ").unwrap_or(&t))
+        .copied()
 }
 
 /// The preferred name of a country by its code ("KP" -> "North Korea").
@@ -200,20 +215,88 @@ pub fn country_name(iso2: &str) -> Option<&'static str> {
 
 /// Continents, seas, rivers, mountains and regions without a government.
 const NATURAL: &[&str] = &[
-    "europe", "asia", "africa", "antarctica", "north america", "south america", "latin america",
-    "central america", "middle east", "the middle east", "balkans", "the balkans", "caucasus",
-    "the caucasus", "siberia", "scandinavia", "central asia", "southeast asia", "south asia",
-    "east asia", "western europe", "eastern europe", "central europe", "the west", "donbas",
-    "donbass", "sahel", "the sahel", "arctic", "the arctic", "mediterranean", "the mediterranean",
-    "atlantic", "the atlantic", "pacific", "the pacific", "gulf", "the gulf", "sahara", "alps",
-    "the alps", "himalayas", "the himalayas", "amazon", "danube", "rhine", "nile", "dnipro", "dnieper",
-    "horn of africa", "indo-pacific", "baltic", "the baltic", "baltics", "the baltics",
+    "europe",
+    "asia",
+    "africa",
+    "antarctica",
+    "north america",
+    "south america",
+    "latin america",
+    "central america",
+    "middle east",
+    "the middle east",
+    "balkans",
+    "the balkans",
+    "caucasus",
+    "the caucasus",
+    "siberia",
+    "scandinavia",
+    "central asia",
+    "southeast asia",
+    "south asia",
+    "east asia",
+    "western europe",
+    "eastern europe",
+    "central europe",
+    "the west",
+    "donbas",
+    "donbass",
+    "sahel",
+    "the sahel",
+    "arctic",
+    "the arctic",
+    "mediterranean",
+    "the mediterranean",
+    "atlantic",
+    "the atlantic",
+    "pacific",
+    "the pacific",
+    "gulf",
+    "the gulf",
+    "sahara",
+    "alps",
+    "the alps",
+    "himalayas",
+    "the himalayas",
+    "amazon",
+    "danube",
+    "rhine",
+    "nile",
+    "dnipro",
+    "dnieper",
+    "horn of africa",
+    "indo-pacific",
+    "baltic",
+    "the baltic",
+    "baltics",
+    "the baltics",
 ];
 
 const NATURAL_WORDS: &[&str] = &[
-    "river", "sea", "ocean", "mountains", "mountain", "mount", "mt.", "lake", "gulf", "bay",
-    "valley", "desert", "strait", "straits", "peninsula", "island", "islands", "coast", "basin",
-    "forest", "canal", "channel", "plateau", "delta",
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "mountain",
+    "mount",
+    "mt.",
+    "lake",
+    "gulf",
+    "bay",
+    "valley",
+    "desert",
+    "strait",
+    "straits",
+    "peninsula",
+    "island",
+    "islands",
+    "coast",
+    "basin",
+    "forest",
+    "canal",
+    "channel",
+    "plateau",
+    "delta",
 ];
 
 /// Whether a place name is a natural or non-political place (LOC rather than GPE).

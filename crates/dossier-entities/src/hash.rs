@@ -59,7 +59,10 @@ fn key_of(k: u64) -> u64 {
 impl<V: Copy + Default> FlatMap<V> {
     pub fn with_capacity(n: usize) -> FlatMap<V> {
         let slots = (n * 2).next_power_of_two().max(16);
-        FlatMap { slots: vec![(EMPTY, V::default()); slots], len: 0 }
+        FlatMap {
+            slots: vec![(EMPTY, V::default()); slots],
+            len: 0,
+        }
     }
 
     #[inline]

@@ -22,4 +22,4 @@ pub use conll::{Chunk, Class};
 pub use model::{Model, TagScratch};
 pub use names::Names;
 pub use stage::EntityStage;
-pub use train::{train, TrainError, TrainOptions};
+pub use train::{TrainError, TrainOptions, train};

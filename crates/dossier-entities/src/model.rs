@@ -11,8 +11,8 @@
 use crate::codec::{FormatError, Reader, Writer};
 use crate::conll::{Chunk, Class};
 use crate::features::{
-    context_features, form_key, is_headline, prev_tag_features, role_features, tag_word_features, History, Word, AUTO_SHIFT,
-    ROLES, SELF,
+    AUTO_SHIFT, History, ROLES, SELF, Word, context_features, form_key, is_headline,
+    prev_tag_features, role_features, tag_word_features,
 };
 use crate::hash::FlatMap;
 use crate::names::Names;
@@ -31,7 +31,11 @@ fn class_of(tag: u8) -> Option<(Class, u8)> {
 
 /// 0 for O, else 1 + the class index: what [`History`] counts.
 pub(crate) fn tag_class(tag: u8) -> u8 {
-    if tag == 0 || tag == START { 0 } else { 1 + (tag - 1) / 4 }
+    if tag == 0 || tag == START {
+        0
+    } else {
+        1 + (tag - 1) / 4
+    }
 }
 
 pub(crate) fn tag_of(class: Class, position: u8) -> u8 {
@@ -45,7 +49,9 @@ const U: u8 = 3;
 
 /// Whether `cur` may follow `prev` in a well-formed BILOU sequence.
 pub(crate) fn allowed(prev: u8, cur: u8, last: bool) -> bool {
-    let open = class_of(prev).filter(|&(_, p)| p == B || p == I).map(|(c, _)| c);
+    let open = class_of(prev)
+        .filter(|&(_, p)| p == B || p == I)
+        .map(|(c, _)| c);
     match (open, class_of(cur)) {
         (Some(c), Some((k, p))) => k == c && (p == I || p == L) && !(last && p == I),
         (Some(_), None) => false,
@@ -87,7 +93,9 @@ pub(crate) fn step(
         let alt = tag_of(class, [U, L, I, B][p as usize]);
         let alt_scores = score(alt, prev2);
         let alt_best = best_of(&alt_scores, alt);
-        if prev_scores[alt as usize] + alt_scores[alt_best as usize] > prev_scores[prev as usize] + scores[best as usize] {
+        if prev_scores[alt as usize] + alt_scores[alt_best as usize]
+            > prev_scores[prev as usize] + scores[best as usize]
+        {
             return (alt_best, Some(alt), alt_scores);
         }
     }
@@ -122,7 +130,11 @@ pub(crate) fn chunks_of(tags: &[u8], out: &mut Vec<Chunk>) {
             }
             Some((class, _)) => {
                 out.extend(open.take());
-                open = Some(Chunk { start: i, end: i + 1, class });
+                open = Some(Chunk {
+                    start: i,
+                    end: i + 1,
+                    class,
+                });
             }
             None => out.extend(open.take()),
         }
@@ -168,7 +180,12 @@ impl WeightTable {
             slots[i] = ((f >> 32) as u32, rows.len() as u32);
             rows.push(row);
         }
-        WeightTable { filter, slots, rows, scale }
+        WeightTable {
+            filter,
+            slots,
+            rows,
+            scale,
+        }
     }
 
     #[inline]
@@ -224,14 +241,35 @@ fn tag_index(t: u8) -> usize {
 
 impl Model {
     /// A model from averaged weights, quantised to 16 bits.
-    pub(crate) fn new(words: WordTable, names: Names, auto: Names, weights: Vec<(u64, [f32; TAGS])>) -> Model {
-        let max = weights.iter().flat_map(|(_, r)| r).fold(0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        let q = weights.into_iter().map(|(k, r)| (k, r.map(|x| (x / scale).round() as i16))).collect();
+    pub(crate) fn new(
+        words: WordTable,
+        names: Names,
+        auto: Names,
+        weights: Vec<(u64, [f32; TAGS])>,
+    ) -> Model {
+        let max = weights
+            .iter()
+            .flat_map(|(_, r)| r)
+            .fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 {
+            max / i16::MAX as f32
+        } else {
+            1.0
+        };
+        let q = weights
+            .into_iter()
+            .map(|(k, r)| (k, r.map(|x| (x / scale).round() as i16)))
+            .collect();
         Model::quantised(words, names, auto, q, scale)
     }
 
-    fn quantised(words: WordTable, names: Names, auto: Names, mut weights: Vec<(u64, [i16; TAGS])>, scale: f32) -> Model {
+    fn quantised(
+        words: WordTable,
+        names: Names,
+        auto: Names,
+        mut weights: Vec<(u64, [i16; TAGS])>,
+        scale: f32,
+    ) -> Model {
         weights.sort_unstable_by_key(|(k, _)| *k);
         let keys = weights.iter().map(|(k, _)| *k).collect();
         let mut model = Model {
@@ -254,13 +292,19 @@ impl Model {
     fn fill_caches(&mut self) {
         let mut feats = Vec::new();
         let mut lower = String::new();
-        let forms: Vec<String> = self.words.forms().take(CACHED_FORMS).map(str::to_string).collect();
+        let forms: Vec<String> = self
+            .words
+            .forms()
+            .take(CACHED_FORMS)
+            .map(str::to_string)
+            .collect();
         let mut cache = FlatMap::with_capacity(forms.len());
         for form in &forms {
             let w = Word::new(form, &mut lower, &self.words);
             cache.insert(w.form, self.cache_words.len() as u32);
             let rows = self.role_rows(Some((&w, &lower)), &mut feats);
-            self.cache_starts.push(self.names.starts_name(w.key) || self.auto.starts_name(w.key));
+            self.cache_starts
+                .push(self.names.starts_name(w.key) || self.auto.starts_name(w.key));
             self.cache_words.push(w);
             self.cache_rows.push(rows);
         }
@@ -329,7 +373,9 @@ impl Model {
             if let Some(last) = units.last_mut()
                 && last.end == range.start
                 && matches!(doc.token_str(last.end - 1), "-" | "--" | "—" | "–")
-                && !doc.text[doc.tokens[last.end - 1].span.end as usize..doc.tokens[range.start].span.start as usize].contains('\n')
+                && !doc.text[doc.tokens[last.end - 1].span.end as usize
+                    ..doc.tokens[range.start].span.start as usize]
+                    .contains('\n')
             {
                 last.end = range.end;
             } else {
@@ -338,7 +384,11 @@ impl Model {
         }
         for range in units {
             words.clear();
-            words.extend(doc.tokens[range.clone()].iter().map(|t| t.span.of(&doc.text)));
+            words.extend(
+                doc.tokens[range.clone()]
+                    .iter()
+                    .map(|t| t.span.of(&doc.text)),
+            );
             self.tag(&words, scratch, &mut chunks);
             for c in &chunks {
                 let first = doc.tokens[range.start + c.start].span;
@@ -367,7 +417,8 @@ impl Model {
                 None => {
                     let w = Word::new(form, &mut s.lower, &self.words);
                     s.own[j] = self.role_rows(Some((&w, &s.lower)), &mut s.feats);
-                    s.starts.push(self.names.starts_name(w.key) || self.auto.starts_name(w.key));
+                    s.starts
+                        .push(self.names.starts_name(w.key) || self.auto.starts_name(w.key));
                     s.words.push(w);
                     s.cached.push(NONE);
                 }
@@ -378,7 +429,8 @@ impl Model {
         s.names.clear();
         s.names.resize(n, 0);
         self.names.mark(&s.keys, Some(&s.starts), 0, &mut s.names);
-        self.auto.mark(&s.keys, Some(&s.starts), AUTO_SHIFT, &mut s.names);
+        self.auto
+            .mark(&s.keys, Some(&s.starts), AUTO_SHIFT, &mut s.names);
         let headline = is_headline(&s.words);
 
         // Everything that does not depend on the tags chosen, token by token: iterations
@@ -401,7 +453,8 @@ impl Model {
             }
             s.feats.clear();
             context_features(&s.words, &s.names, headline, i, &mut s.feats);
-            s.feats.extend(s.history.features(&s.words[i]).into_iter().flatten());
+            s.feats
+                .extend(s.history.features(&s.words[i]).into_iter().flatten());
             for &f in &s.feats {
                 self.add(f, &mut base);
             }
@@ -415,7 +468,10 @@ impl Model {
             let word = &s.words[i];
             let (best, repaired, scores) = step(prev, prev2, &s.scores, i + 1 == n, |p, p2| {
                 let mut scores = base;
-                for (a, b) in scores.iter_mut().zip(&self.tag_pairs[tag_index(p) * (TAGS + 1) + tag_index(p2)]) {
+                for (a, b) in scores
+                    .iter_mut()
+                    .zip(&self.tag_pairs[tag_index(p) * (TAGS + 1) + tag_index(p2)])
+                {
                     *a += b;
                 }
                 for f in tag_word_features(word, p) {
@@ -433,7 +489,8 @@ impl Model {
             prev = best;
         }
         chunks_of(&s.tags, out);
-        s.history.record(&s.words, s.tags.iter().map(|&t| tag_class(t)));
+        s.history
+            .record(&s.words, s.tags.iter().map(|&t| tag_class(t)));
     }
 
     pub fn features(&self) -> usize {
@@ -445,8 +502,13 @@ impl Model {
         let w = &self.weights;
         let cache = self.cache_rows.len() * std::mem::size_of::<RoleRows>()
             + self.cache_words.len() * (std::mem::size_of::<Word>() + 17);
-        w.filter.len() * 8 + w.slots.len() * 8 + w.rows.len() * TAGS * 2 + self.keys.len() * 8
-            + cache + self.words.len() * 48 + (self.names.len() + self.auto.len()) * 56
+        w.filter.len() * 8
+            + w.slots.len() * 8
+            + w.rows.len() * TAGS * 2
+            + self.keys.len() * 8
+            + cache
+            + self.words.len() * 48
+            + (self.names.len() + self.auto.len()) * 56
     }
 
     /// Gzip-compressed bytes; each row stores only its non-zero weights.
@@ -530,16 +592,33 @@ mod tests {
 
     #[test]
     fn bilou_round_trips_and_rejects_broken_sequences() {
-        let chunks = [Chunk { start: 0, end: 1, class: Class::Per }, Chunk { start: 2, end: 5, class: Class::Loc }];
+        let chunks = [
+            Chunk {
+                start: 0,
+                end: 1,
+                class: Class::Per,
+            },
+            Chunk {
+                start: 2,
+                end: 5,
+                class: Class::Loc,
+            },
+        ];
         let tags = gold_tags(6, &chunks);
         let mut back = Vec::new();
         chunks_of(&tags, &mut back);
         assert_eq!(back, chunks);
         let b_loc = tag_of(Class::Loc, B);
         assert!(!allowed(b_loc, 0, false), "an open name must continue");
-        assert!(!allowed(b_loc, tag_of(Class::Per, L), false), "and in its own class");
+        assert!(
+            !allowed(b_loc, tag_of(Class::Per, L), false),
+            "and in its own class"
+        );
         assert!(!allowed(START, tag_of(Class::Per, I), false));
-        assert!(!allowed(START, b_loc, true), "nothing opens on the last token");
+        assert!(
+            !allowed(START, b_loc, true),
+            "nothing opens on the last token"
+        );
     }
 }
 
@@ -552,20 +631,44 @@ mod consistency {
     #[test]
     fn cached_scores_equal_feature_sums() {
         let model = Model::load(include_bytes!("../../../models/ner/model.bin.gz")).unwrap();
-        let words = ["fired", "up", "17", "aces", "to", "subdue", "the", "never-say-die", "Washington", "."];
+        let words = [
+            "fired",
+            "up",
+            "17",
+            "aces",
+            "to",
+            "subdue",
+            "the",
+            "never-say-die",
+            "Washington",
+            ".",
+        ];
         let mut scratch = Scratch::default();
-        scratch.prepare(&words, Lexicon { words: &model.words, names: &model.names, auto: &model.auto }, &[]);
+        scratch.prepare(
+            &words,
+            Lexicon {
+                words: &model.words,
+                names: &model.names,
+                auto: &model.auto,
+            },
+            &[],
+        );
         let mut slow = Vec::new();
         let mut prev_scores = [0f32; TAGS];
         let (mut prev, mut prev2) = (START, START);
         for i in 0..words.len() {
-            let (best, repaired, scores) = step(prev, prev2, &prev_scores, i + 1 == words.len(), |p, p2| {
-                let mut scores = [0f32; TAGS];
-                for &f in scratch.static_features(i).iter().chain(&scratch.dynamic_features(i, p, p2)) {
-                    model.add(f, &mut scores);
-                }
-                scores
-            });
+            let (best, repaired, scores) =
+                step(prev, prev2, &prev_scores, i + 1 == words.len(), |p, p2| {
+                    let mut scores = [0f32; TAGS];
+                    for &f in scratch
+                        .static_features(i)
+                        .iter()
+                        .chain(&scratch.dynamic_features(i, p, p2))
+                    {
+                        model.add(f, &mut scores);
+                    }
+                    scores
+                });
             if let Some(r) = repaired {
                 *slow.last_mut().unwrap() = r;
                 prev = r;

@@ -16,21 +16,74 @@ use dossier_core::{Document, Entity, EntityId, EntityLabel, Mention, MentionId, 
 /// Words that introduce a name rather than belong to it. Titles that are part of how a
 /// person is named ("King", "Cardinal", "Sir") are left to the tagger.
 const TITLES: &[&str] = &[
-    "president", "vice-president", "minister", "prime", "chancellor", "secretary", "general", "gen.",
-    "mayor", "governor", "gov.", "senator", "sen.", "rep.", "representative", "mr.", "mrs.", "ms.",
-    "dr.", "lt.", "col.", "colonel", "commander", "chief", "spokesman", "spokeswoman", "spokesperson",
-    "ambassador", "envoy", "leader", "premier", "foreign", "defence", "defense", "deputy", "admiral",
-    "adm.", "sgt.", "sergeant", "captain", "capt.", "judge", "speaker", "chairman", "chairwoman",
-    "ceo", "director",
+    "president",
+    "vice-president",
+    "minister",
+    "prime",
+    "chancellor",
+    "secretary",
+    "general",
+    "gen.",
+    "mayor",
+    "governor",
+    "gov.",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "lt.",
+    "col.",
+    "colonel",
+    "commander",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "leader",
+    "premier",
+    "foreign",
+    "defence",
+    "defense",
+    "deputy",
+    "admiral",
+    "adm.",
+    "sgt.",
+    "sergeant",
+    "captain",
+    "capt.",
+    "judge",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "director",
 ];
 
 /// Transliterations that no spelling rule joins.
 const EXONYMS: &[(&str, &str)] = &[
-    ("kharkov", "kharkiv"), ("odessa", "odesa"), ("lvov", "lviv"), ("nikolaev", "mykolaiv"),
-    ("nikolayev", "mykolaiv"), ("zaporozhye", "zaporizhzhia"), ("zaporizhia", "zaporizhzhia"),
-    ("dnepr", "dnipro"), ("dnieper", "dnipro"), ("lugansk", "luhansk"), ("chernigov", "chernihiv"),
-    ("rovno", "rivne"), ("vinnitsa", "vinnytsia"), ("kherson", "kherson"), ("artemovsk", "bakhmut"),
-    ("kirovograd", "kropyvnytskyi"), ("ivano-frankovsk", "ivano-frankivsk"),
+    ("kharkov", "kharkiv"),
+    ("odessa", "odesa"),
+    ("lvov", "lviv"),
+    ("nikolaev", "mykolaiv"),
+    ("nikolayev", "mykolaiv"),
+    ("zaporozhye", "zaporizhzhia"),
+    ("zaporizhia", "zaporizhzhia"),
+    ("dnepr", "dnipro"),
+    ("dnieper", "dnipro"),
+    ("lugansk", "luhansk"),
+    ("chernigov", "chernihiv"),
+    ("rovno", "rivne"),
+    ("vinnitsa", "vinnytsia"),
+    ("kherson", "kherson"),
+    ("artemovsk", "bakhmut"),
+    ("kirovograd", "kropyvnytskyi"),
+    ("ivano-frankovsk", "ivano-frankivsk"),
 ];
 
 /// A key under which spelling variants of one name are equal: lower case, accents
@@ -41,11 +94,18 @@ pub fn name_key(name: &str) -> String {
     let mut word = String::new();
     for raw in name.split(|c: char| c.is_whitespace() || c == '-') {
         word.clear();
-        word.extend(raw.chars().flat_map(char::to_lowercase).filter_map(fold_accent));
+        word.extend(
+            raw.chars()
+                .flat_map(char::to_lowercase)
+                .filter_map(fold_accent),
+        );
         if word.is_empty() {
             continue;
         }
-        let word = EXONYMS.iter().find(|(from, _)| *from == word).map_or(word.as_str(), |(_, to)| to);
+        let word = EXONYMS
+            .iter()
+            .find(|(from, _)| *from == word)
+            .map_or(word.as_str(), |(_, to)| to);
         if !out.is_empty() {
             out.push(' ');
         }
@@ -57,7 +117,10 @@ pub fn name_key(name: &str) -> String {
 /// Appends `word` with y read as i, "ie" and "ij" as i, and doubled letters single: the
 /// spellings transliterations disagree on.
 fn fold_spelling(word: &str, out: &mut String) {
-    let mut chars = word.chars().map(|c| if c == 'y' { 'i' } else { c }).peekable();
+    let mut chars = word
+        .chars()
+        .map(|c| if c == 'y' { 'i' } else { c })
+        .peekable();
     let mut last = None;
     while let Some(c) = chars.next() {
         if c == 'i' {
@@ -97,7 +160,9 @@ fn fold_accent(c: char) -> Option<char> {
 
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=7).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+    (2..=7).contains(&letters)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
 /// Initials of the capitalised words of a name ("Security Service of Ukraine" -> "SSU").
@@ -112,7 +177,8 @@ fn initials(name: &str) -> String {
 /// mentions for defined acronyms and handles the tagger missed.
 pub fn resolve(doc: &mut Document) {
     split_titles(doc);
-    doc.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    doc.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut links = aliases(doc);
     slashed_names(doc, &mut links);
     handles(doc, &mut links);
@@ -129,14 +195,21 @@ fn split_titles(doc: &mut Document) {
             continue;
         }
         let toks = doc.tokens_in(m.span);
-        let is_title = |i: usize| TITLES.iter().any(|t| t.eq_ignore_ascii_case(doc.token_str(i)));
+        let is_title = |i: usize| {
+            TITLES
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(doc.token_str(i)))
+        };
         let Some(last_title) = toks.clone().rev().find(|&i| is_title(i)) else {
             out.push(m);
             continue;
         };
         let first_title = toks.clone().find(|&i| is_title(i)).unwrap();
         if first_title > toks.start {
-            let span = Span::new(m.span.start as usize, doc.tokens[first_title - 1].span.end as usize);
+            let span = Span::new(
+                m.span.start as usize,
+                doc.tokens[first_title - 1].span.end as usize,
+            );
             let text = doc.str(span);
             let label = if geo::country(text).is_some() {
                 EntityLabel::Gpe
@@ -145,11 +218,22 @@ fn split_titles(doc: &mut Document) {
             } else {
                 EntityLabel::Org
             };
-            out.push(Mention { span, label, entity: None });
+            out.push(Mention {
+                span,
+                label,
+                entity: None,
+            });
         }
         if last_title + 1 < toks.end {
-            let span = Span::new(doc.tokens[last_title + 1].span.start as usize, m.span.end as usize);
-            out.push(Mention { span, label: EntityLabel::Person, entity: None });
+            let span = Span::new(
+                doc.tokens[last_title + 1].span.start as usize,
+                m.span.end as usize,
+            );
+            out.push(Mention {
+                span,
+                label: EntityLabel::Person,
+                entity: None,
+            });
         }
     }
     doc.mentions = out;
@@ -162,7 +246,14 @@ fn aliases(doc: &mut Document) -> Vec<Option<usize>> {
     // (alias text, defining mention)
     let mut defined: Vec<(String, usize)> = Vec::new();
     for (k, m) in doc.mentions.iter().enumerate() {
-        if !matches!(m.label, EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac | EntityLabel::Misc) {
+        if !matches!(
+            m.label,
+            EntityLabel::Org
+                | EntityLabel::Gpe
+                | EntityLabel::Loc
+                | EntityLabel::Fac
+                | EntityLabel::Misc
+        ) {
             continue;
         }
         let after = doc.tokens.partition_point(|t| t.span.start < m.span.end);
@@ -181,7 +272,8 @@ fn aliases(doc: &mut Document) -> Vec<Option<usize>> {
             _ => None,
         };
         if let Some(j) = known_as
-            && let Some(a) = tok(j).filter(|a| is_acronym(a) || a.chars().next().is_some_and(char::is_uppercase))
+            && let Some(a) =
+                tok(j).filter(|a| is_acronym(a) || a.chars().next().is_some_and(char::is_uppercase))
         {
             defined.push((a.to_string(), k));
         }
@@ -190,20 +282,39 @@ fn aliases(doc: &mut Document) -> Vec<Option<usize>> {
     let mut added = Vec::new();
     for (alias, k) in &defined {
         let def_end = doc.mentions[*k].span.end;
-        for t in doc.tokens.iter().filter(|t| t.span.start >= def_end && t.span.of(&doc.text) == alias) {
-            if !doc.mentions.iter().chain(&added).any(|m: &Mention| m.span.overlaps(t.span)) {
-                added.push(Mention { span: t.span, label: doc.mentions[*k].label, entity: None });
+        for t in doc
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= def_end && t.span.of(&doc.text) == alias)
+        {
+            if !doc
+                .mentions
+                .iter()
+                .chain(&added)
+                .any(|m: &Mention| m.span.overlaps(t.span))
+            {
+                added.push(Mention {
+                    span: t.span,
+                    label: doc.mentions[*k].label,
+                    entity: None,
+                });
             }
         }
     }
     // Keep the definitions' texts while the mentions are re-sorted.
-    let defined: Vec<(String, Span)> = defined.into_iter().map(|(a, k)| (a, doc.mentions[k].span)).collect();
+    let defined: Vec<(String, Span)> = defined
+        .into_iter()
+        .map(|(a, k)| (a, doc.mentions[k].span))
+        .collect();
     doc.mentions.extend(added);
-    doc.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    doc.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let index_of = |span: Span, ms: &[Mention]| ms.iter().position(|m| m.span == span);
     let mut links = vec![None; doc.mentions.len()];
     for (alias, def) in &defined {
-        let Some(d) = index_of(*def, &doc.mentions) else { continue };
+        let Some(d) = index_of(*def, &doc.mentions) else {
+            continue;
+        };
         for (i, m) in doc.mentions.iter().enumerate() {
             if i != d && m.span.start >= def.end && doc.text[m.span.range()] == **alias {
                 links[i] = Some(d);
@@ -219,7 +330,10 @@ fn slashed_names(doc: &Document, links: &mut [Option<usize>]) {
     for k in 1..doc.mentions.len() {
         let (a, b) = (&doc.mentions[k - 1], &doc.mentions[k]);
         let between = doc.text[a.span.end as usize..b.span.start.max(a.span.end) as usize].trim();
-        if a.label == b.label && matches!(a.label, EntityLabel::Person | EntityLabel::Org) && between == "/" {
+        if a.label == b.label
+            && matches!(a.label, EntityLabel::Person | EntityLabel::Org)
+            && between == "/"
+        {
             links[k] = links[k].or(Some(k - 1));
         }
     }
@@ -234,7 +348,9 @@ fn handles(doc: &mut Document, links: &mut Vec<Option<usize>>) {
             continue;
         }
         let after = doc.tokens.partition_point(|t| t.span.start < m.span.end);
-        let (Some(open), Some(handle)) = (doc.tokens.get(after), doc.tokens.get(after + 1)) else { continue };
+        let (Some(open), Some(handle)) = (doc.tokens.get(after), doc.tokens.get(after + 1)) else {
+            continue;
+        };
         if open.span.of(&doc.text) == "(" && handle.kind == TokenKind::Handle {
             found.push((handle.span, m.label, k));
         }
@@ -249,20 +365,32 @@ fn handles(doc: &mut Document, links: &mut Vec<Option<usize>>) {
                 links[h] = Some(k);
             }
             None => {
-                doc.mentions.push(Mention { span, label, entity: None });
+                doc.mentions.push(Mention {
+                    span,
+                    label,
+                    entity: None,
+                });
                 links.push(Some(k));
             }
         }
     }
     // Back into text order, links following their mentions.
     let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
-    order.sort_by_key(|&i| (doc.mentions[i].span.start, std::cmp::Reverse(doc.mentions[i].span.end)));
+    order.sort_by_key(|&i| {
+        (
+            doc.mentions[i].span.start,
+            std::cmp::Reverse(doc.mentions[i].span.end),
+        )
+    });
     let mut new_pos = vec![0; order.len()];
     for (pos, &i) in order.iter().enumerate() {
         new_pos[i] = pos;
     }
     doc.mentions = order.iter().map(|&i| doc.mentions[i].clone()).collect();
-    *links = order.iter().map(|&i| links[i].map(|l| new_pos[l])).collect();
+    *links = order
+        .iter()
+        .map(|&i| links[i].map(|l| new_pos[l]))
+        .collect();
 }
 
 /// Classes that can name the same thing: the place classes together.
@@ -296,7 +424,8 @@ fn group(doc: &mut Document, links: &[Option<usize>]) {
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| {
         let m = &mentions[i];
-        let single = m.label == EntityLabel::Person && !text[m.span.range()].contains(char::is_whitespace);
+        let single =
+            m.label == EntityLabel::Person && !text[m.span.range()].contains(char::is_whitespace);
         (links[i].is_some(), single, i)
     });
     for i in order {
@@ -321,13 +450,20 @@ fn group(doc: &mut Document, links: &[Option<usize>]) {
             // A surname (or a given name) alone: the nearest full name containing it.
             by_word.get(hash::bytes(0, key.as_bytes())).and_then(|w| {
                 let es = &word_lists[w as usize];
-                es.iter().rev().find(|&&e| builders[e].mentions.iter().any(|&j| j < i)).or(es.last()).copied()
+                es.iter()
+                    .rev()
+                    .find(|&&e| builders[e].mentions.iter().any(|&j| j < i))
+                    .or(es.last())
+                    .copied()
             })
         } else if m.label == EntityLabel::Org && is_acronym(s) {
             let bare: String = s.chars().filter(|c| c.is_alphabetic()).collect();
             (0..builders.len()).find(|&e| {
                 builders[e].label == EntityLabel::Org
-                    && builders[e].mentions.iter().any(|&j| initials(&text[mentions[j].span.range()]) == bare)
+                    && builders[e]
+                        .mentions
+                        .iter()
+                        .any(|&j| initials(&text[mentions[j].span.range()]) == bare)
             })
         } else {
             None
@@ -335,7 +471,11 @@ fn group(doc: &mut Document, links: &[Option<usize>]) {
         let e = match found {
             Some(e) => e,
             None => {
-                builders.push(Builder { label: m.label, mentions: Vec::new(), country });
+                builders.push(Builder {
+                    label: m.label,
+                    mentions: Vec::new(),
+                    country,
+                });
                 builders.len() - 1
             }
         };
@@ -372,7 +512,9 @@ fn group(doc: &mut Document, links: &[Option<usize>]) {
             let best = *b
                 .mentions
                 .iter()
-                .filter(|&&j| !is_acronym(name_of(j)) || b.mentions.iter().all(|&k| is_acronym(name_of(k))))
+                .filter(|&&j| {
+                    !is_acronym(name_of(j)) || b.mentions.iter().all(|&k| is_acronym(name_of(k)))
+                })
                 .max_by_key(|&&j| (words(j), std::cmp::Reverse(j)))
                 .unwrap_or(&b.mentions[0]);
             let name = name_of(best).to_string();
@@ -404,14 +546,25 @@ mod slash_tests {
 
     #[test]
     fn a_name_in_two_scripts_is_one_entity() {
-        let mut doc = Document::new("d", "— Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) January 11, 2025");
+        let mut doc = Document::new(
+            "d",
+            "— Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) January 11, 2025",
+        );
         for name in ["Volodymyr Zelenskyy", "Володимир Зеленський"] {
             let start = doc.text.find(name).unwrap();
-            doc.mentions.push(Mention { span: Span::new(start, start + name.len()), label: EntityLabel::Person, entity: None });
+            doc.mentions.push(Mention {
+                span: Span::new(start, start + name.len()),
+                label: EntityLabel::Person,
+                entity: None,
+            });
         }
         resolve(&mut doc);
         assert_eq!(doc.entities.len(), 1, "{:?}", doc.entities);
-        assert_eq!(doc.entities[0].mentions.len(), 3, "both names and the handle");
+        assert_eq!(
+            doc.entities[0].mentions.len(),
+            3,
+            "both names and the handle"
+        );
     }
 }
 
@@ -425,7 +578,10 @@ mod tests {
         assert_eq!(name_key("Zelenskiy"), name_key("Zelensky"));
         assert_eq!(name_key("Kyiv"), name_key("Kiev"));
         assert_eq!(name_key("Kharkov"), name_key("Kharkiv"));
-        assert_eq!(name_key("Volodymyr Zelenskyy"), name_key("Volodimir Zelensky"));
+        assert_eq!(
+            name_key("Volodymyr Zelenskyy"),
+            name_key("Volodimir Zelensky")
+        );
         assert_ne!(name_key("Putin"), name_key("Zelensky"));
     }
 
@@ -442,7 +598,20 @@ mod tests {
             }
             out
         };
-        for w in ["zelenskyy", "kiev", "iej", "ije", "ieie", "ijie", "iee", "yie", "dijkstra", "mariupol", "yyyy", "ieej"] {
+        for w in [
+            "zelenskyy",
+            "kiev",
+            "iej",
+            "ije",
+            "ieie",
+            "ijie",
+            "iee",
+            "yie",
+            "dijkstra",
+            "mariupol",
+            "yyyy",
+            "ieej",
+        ] {
             let mut out = String::new();
             fold_spelling(w, &mut out);
             assert_eq!(out, by_definition(w), "{w}");

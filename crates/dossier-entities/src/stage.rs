@@ -18,7 +18,9 @@ impl EntityStage {
     /// The stage with the committed model, decompressed once per process.
     pub fn load() -> EntityStage {
         static MODEL: OnceLock<Model> = OnceLock::new();
-        let model = MODEL.get_or_init(|| Model::load(MODEL_BYTES).expect("the committed entity model is readable"));
+        let model = MODEL.get_or_init(|| {
+            Model::load(MODEL_BYTES).expect("the committed entity model is readable")
+        });
         EntityStage { model }
     }
 
@@ -37,7 +39,11 @@ impl EntityStage {
             .model
             .names_in(doc)
             .into_iter()
-            .map(|(span, class)| Mention { span, label: label_of(class, span.of(&doc.text)), entity: None })
+            .map(|(span, class)| Mention {
+                span,
+                label: label_of(class, span.of(&doc.text)),
+                entity: None,
+            })
             .collect();
         doc.mentions.extend(found);
     }
@@ -71,7 +77,11 @@ impl Stage for EntityStage {
 
     fn run(&self, doc: &mut Document) {
         if !doc.mentions.is_empty() || !doc.entities.is_empty() {
-            doc.diagnose(Severity::Warning, "entities", "mentions were already present; replaced");
+            doc.diagnose(
+                Severity::Warning,
+                "entities",
+                "mentions were already present; replaced",
+            );
             doc.mentions.clear();
             doc.entities.clear();
         }

@@ -7,7 +7,7 @@
 use crate::conll::{self, TrainDoc};
 use crate::features::{History, Lexicon, Scratch};
 use crate::hash::FlatMap;
-use crate::model::{gold_tags, step, tag_class, Model, START, TAGS};
+use crate::model::{Model, START, TAGS, gold_tags, step, tag_class};
 use crate::names::Names;
 use crate::words::WordTable;
 use std::collections::HashMap;
@@ -56,7 +56,10 @@ impl Default for TrainOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum TrainError {
     #[error("reading {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("word table or name list: {0}")]
     Format(#[from] crate::FormatError),
     #[error("no training sentences")]
@@ -111,7 +114,12 @@ impl Perceptron {
         for i in 0..n {
             feats.clear();
             feats.extend_from_slice(ex.features.static_features(i));
-            feats.extend(history.features(&ex.features.words[i]).into_iter().flatten());
+            feats.extend(
+                history
+                    .features(&ex.features.words[i])
+                    .into_iter()
+                    .flatten(),
+            );
             let mut base = [0f32; TAGS];
             for &f in &feats {
                 self.add(f, &mut base);
@@ -162,7 +170,12 @@ impl Perceptron {
 
 fn names_of<'a>(docs: impl Iterator<Item = &'a TrainDoc>) -> Names {
     Names::new(docs.flat_map(|d| &d.sentences).flat_map(|s| {
-        s.chunks.iter().map(|c| (s.words[c.start..c.end].iter().map(String::as_str).collect(), c.class))
+        s.chunks.iter().map(|c| {
+            (
+                s.words[c.start..c.end].iter().map(String::as_str).collect(),
+                c.class,
+            )
+        })
     }))
 }
 
@@ -186,26 +199,52 @@ pub fn train(opts: &TrainOptions) -> Result<Model, TrainError> {
     let start = Instant::now();
     let mut docs: Vec<TrainDoc> = Vec::new();
     for path in &opts.conll {
-        docs.extend(conll::read(path).map_err(|source| TrainError::Io { path: path.clone(), source })?);
+        docs.extend(conll::read(path).map_err(|source| TrainError::Io {
+            path: path.clone(),
+            source,
+        })?);
     }
-    let bytes = std::fs::read(&opts.words).map_err(|source| TrainError::Io { path: opts.words.clone(), source })?;
+    let bytes = std::fs::read(&opts.words).map_err(|source| TrainError::Io {
+        path: opts.words.clone(),
+        source,
+    })?;
     let words = WordTable::from_bytes(&bytes)?;
     let auto = match &opts.auto_names {
-        Some(path) => Names::from_bytes(&std::fs::read(path).map_err(|source| TrainError::Io { path: path.clone(), source })?)?,
+        Some(path) => {
+            Names::from_bytes(&std::fs::read(path).map_err(|source| TrainError::Io {
+                path: path.clone(),
+                source,
+            })?)?
+        }
         None => Names::default(),
     };
     let folds = opts.folds.max(2);
     let fold_names: Vec<Names> = (0..folds)
-        .map(|k| names_of(docs.iter().enumerate().filter(|(d, _)| d % folds != k).map(|(_, d)| d)))
+        .map(|k| {
+            names_of(
+                docs.iter()
+                    .enumerate()
+                    .filter(|(d, _)| d % folds != k)
+                    .map(|(_, d)| d),
+            )
+        })
         .collect();
     let mut seen: HashMap<String, u32> = HashMap::new();
-    for w in docs.iter().flat_map(|d| &d.sentences).flat_map(|s| &s.words) {
+    for w in docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .flat_map(|s| &s.words)
+    {
         *seen.entry(w.to_lowercase()).or_default() += 1;
     }
     let mut coin = opts.seed ^ 0x9e37_79b9_7f4a_7c15;
     let mut examples: Vec<DocExamples> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let lex = Lexicon { words: &words, names: &fold_names[d % folds], auto: &auto };
+        let lex = Lexicon {
+            words: &words,
+            names: &fold_names[d % folds],
+            auto: &auto,
+        };
         let mut sentences = Vec::new();
         for s in &doc.sentences {
             let mut features = Scratch::default();
@@ -214,11 +253,15 @@ pub fn train(opts: &TrainOptions) -> Result<Model, TrainError> {
                 .iter()
                 .map(|w| {
                     coin = xorshift(coin);
-                    seen[&w.to_lowercase()] == 1 && (coin % 1000) as f64 / 1000.0 < opts.unknown_rate
+                    seen[&w.to_lowercase()] == 1
+                        && (coin % 1000) as f64 / 1000.0 < opts.unknown_rate
                 })
                 .collect();
             features.prepare(&ws, lex, &unknown);
-            sentences.push(Example { features, gold: gold_tags(ws.len(), &s.chunks) });
+            sentences.push(Example {
+                features,
+                gold: gold_tags(ws.len(), &s.chunks),
+            });
         }
         examples.push(sentences);
     }
@@ -226,14 +269,23 @@ pub fn train(opts: &TrainOptions) -> Result<Model, TrainError> {
     if tokens == 0 {
         return Err(TrainError::Empty);
     }
-    eprintln!("{} documents, {tokens} tokens; features ready in {:.1?}", docs.len(), start.elapsed());
+    eprintln!(
+        "{} documents, {tokens} tokens; features ready in {:.1?}",
+        docs.len(),
+        start.elapsed()
+    );
 
     // Several perceptrons, each visiting the documents in its own order; their averaged
     // weights are averaged again (a linear model's bagging: fewer accidents of order).
     let mut sum: HashMap<u64, [f32; TAGS]> = HashMap::new();
     let mut rng = opts.seed | 1;
     for run in 1..=opts.runs.max(1) {
-        let mut p = Perceptron { index: FlatMap::with_capacity(1 << 20), w: Vec::new(), u: Vec::new(), c: 1.0 };
+        let mut p = Perceptron {
+            index: FlatMap::with_capacity(1 << 20),
+            w: Vec::new(),
+            u: Vec::new(),
+            c: 1.0,
+        };
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut history = History::default();
         for epoch in 1..=opts.epochs {
@@ -264,8 +316,10 @@ pub fn train(opts: &TrainOptions) -> Result<Model, TrainError> {
         }
     }
     let total = sum.len();
-    let mut weights: Vec<(u64, [f32; TAGS])> =
-        sum.into_iter().filter(|(_, row)| row.iter().any(|x| x.abs() >= opts.prune)).collect();
+    let mut weights: Vec<(u64, [f32; TAGS])> = sum
+        .into_iter()
+        .filter(|(_, row)| row.iter().any(|x| x.abs() >= opts.prune))
+        .collect();
     weights.sort_unstable_by_key(|(k, _)| *k);
     eprintln!("kept {} of {total} features", weights.len());
     Ok(Model::new(words, names_of(docs.iter()), auto, weights))

@@ -37,7 +37,11 @@ pub struct WordTable {
 }
 
 impl WordTable {
-    fn from_parts(sizes: [u16; 3], forms: Vec<(String, ClusterIds)>, lowers: Vec<(String, u8)>) -> WordTable {
+    fn from_parts(
+        sizes: [u16; 3],
+        forms: Vec<(String, ClusterIds)>,
+        lowers: Vec<(String, u8)>,
+    ) -> WordTable {
         let mut clusters = FlatMap::with_capacity(forms.len());
         for (w, c) in &forms {
             clusters.insert(hash::bytes(FORM_SEED, w.as_bytes()), pack(*c));
@@ -46,13 +50,23 @@ impl WordTable {
         for (w, r) in &lowers {
             caps.insert(hash::bytes(LOWER_SEED, w.as_bytes()), *r);
         }
-        WordTable { sizes, clusters, caps, forms, lowers }
+        WordTable {
+            sizes,
+            clusters,
+            caps,
+            forms,
+            lowers,
+        }
     }
 
     /// The clusters of a form as written, else of its title-case or lower-case form
     /// (so that headline capitals and lower-case web text still find a cluster).
     pub fn clusters(&self, form: &str, lower: &str) -> ClusterIds {
-        let get = |s: &str| self.clusters.get(hash::bytes(FORM_SEED, s.as_bytes())).map(unpack);
+        let get = |s: &str| {
+            self.clusters
+                .get(hash::bytes(FORM_SEED, s.as_bytes()))
+                .map(unpack)
+        };
         if let Some(c) = get(form) {
             return c;
         }
@@ -70,7 +84,9 @@ impl WordTable {
 
     /// 0 for a word never seen, else 1 (always lower case) ..= 4 (always capitalised).
     pub fn caps_class(&self, lower: &str) -> u8 {
-        self.caps.get(hash::bytes(LOWER_SEED, lower.as_bytes())).unwrap_or(0)
+        self.caps
+            .get(hash::bytes(LOWER_SEED, lower.as_bytes()))
+            .unwrap_or(0)
     }
 
     /// The clustered forms, most frequent first.
@@ -150,7 +166,13 @@ pub struct ClusterOptions {
 
 impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
-        ClusterOptions { min_count: 4, max_vocab: 80_000, contexts: 2000, sizes: [128, 512, 2048], iterations: 12 }
+        ClusterOptions {
+            min_count: 4,
+            max_vocab: 80_000,
+            contexts: 2000,
+            sizes: [128, 512, 2048],
+            iterations: 12,
+        }
     }
 }
 
@@ -242,14 +264,28 @@ impl Corpus {
             let [low, cap] = inner[i as usize];
             if low + cap >= opts.min_count && s.chars().any(char::is_alphabetic) {
                 let r = cap as f32 / (low + cap) as f32;
-                let class = if r < 0.05 { 1 } else if r < 0.5 { 2 } else if r < 0.95 { 3 } else { 4 };
+                let class = if r < 0.05 {
+                    1
+                } else if r < 0.5 {
+                    2
+                } else if r < 0.95 {
+                    3
+                } else {
+                    4
+                };
                 lowers.push((s.to_string(), class));
             }
         }
 
         // Vocabulary and context words, by count then spelling.
-        let mut order: Vec<u32> = (0..nf as u32).filter(|&i| count[i as usize] >= opts.min_count).collect();
-        order.sort_unstable_by(|&a, &b| count[b as usize].cmp(&count[a as usize]).then(self.forms[a as usize].cmp(&self.forms[b as usize])));
+        let mut order: Vec<u32> = (0..nf as u32)
+            .filter(|&i| count[i as usize] >= opts.min_count)
+            .collect();
+        order.sort_unstable_by(|&a, &b| {
+            count[b as usize]
+                .cmp(&count[a as usize])
+                .then(self.forms[a as usize].cmp(&self.forms[b as usize]))
+        });
         order.truncate(opts.max_vocab);
         let mut vocab = vec![u32::MAX; nf];
         for (k, &f) in order.iter().enumerate() {
@@ -263,7 +299,11 @@ impl Corpus {
             }
             v
         };
-        lorder.sort_unstable_by(|&a, &b| lower_count[b as usize].cmp(&lower_count[a as usize]).then(lower_names[a as usize].cmp(lower_names[b as usize])));
+        lorder.sort_unstable_by(|&a, &b| {
+            lower_count[b as usize]
+                .cmp(&lower_count[a as usize])
+                .then(lower_names[a as usize].cmp(lower_names[b as usize]))
+        });
         let nc = opts.contexts.min(nl);
         let mut ctx_of_lower = vec![u32::MAX; nl];
         for (k, &l) in lorder.iter().take(nc).enumerate() {
@@ -279,7 +319,13 @@ impl Corpus {
             let c = ctx_of_lower[form_lower[t as usize] as usize];
             (c != u32::MAX).then_some(base + c)
         };
-        progress(&format!("{} tokens, {} forms, vocabulary {}, {} context words", self.tokens(), nf, order.len(), nc));
+        progress(&format!(
+            "{} tokens, {} forms, vocabulary {}, {} context words",
+            self.tokens(),
+            nf,
+            order.len(),
+            nc
+        ));
 
         let mut pairs: HashMap<u64, u32> = HashMap::new();
         let s = &self.stream;
@@ -343,11 +389,32 @@ impl Corpus {
 
 /// Tokens after which a capital says nothing: sentence-final marks, quotes, dashes.
 fn is_opening(prev: &str) -> bool {
-    matches!(prev, "." | "!" | "?" | ":" | "\"" | "“" | "'" | "`" | "``" | "(" | "-" | "--" | "—" | "–" | "...")
+    matches!(
+        prev,
+        "." | "!"
+            | "?"
+            | ":"
+            | "\""
+            | "“"
+            | "'"
+            | "`"
+            | "``"
+            | "("
+            | "-"
+            | "--"
+            | "—"
+            | "–"
+            | "..."
+    )
 }
 
 /// Assigns each row to one of `k` clusters by cosine similarity.
-fn spherical_kmeans(rows: &[Vec<(u32, f32)>], dims: usize, k: usize, iterations: usize) -> Vec<u32> {
+fn spherical_kmeans(
+    rows: &[Vec<(u32, f32)>],
+    dims: usize,
+    k: usize,
+    iterations: usize,
+) -> Vec<u32> {
     let n = rows.len();
     let k = k.min(n.max(1));
     // Seeds: spread over the 20k most frequent words with a fixed stride generator.
@@ -422,11 +489,20 @@ mod tests {
                 corpus.add_sentence(["they", "ate", "some", food, "with", "salt", "."]);
             }
         }
-        let opts = ClusterOptions { min_count: 2, contexts: 50, sizes: [2, 3, 4], ..Default::default() };
+        let opts = ClusterOptions {
+            min_count: 2,
+            contexts: 50,
+            sizes: [2, 3, 4],
+            ..Default::default()
+        };
         let table = corpus.build(&opts, |_| {});
         let kyiv = table.clusters("Kyiv", "kyiv");
         assert_eq!(kyiv, table.clusters("Odesa", "odesa"));
-        assert_eq!(kyiv, table.clusters("KHARKIV", "kharkiv"), "headline capitals fall back to title case");
+        assert_eq!(
+            kyiv,
+            table.clusters("KHARKIV", "kharkiv"),
+            "headline capitals fall back to title case"
+        );
         assert_eq!(table.clusters("Lviv", "lviv"), [0, 0, 0]);
         assert_eq!(table.caps_class("kyiv"), 4);
         assert_eq!(table.caps_class("bread"), 1);

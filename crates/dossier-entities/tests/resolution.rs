@@ -2,21 +2,32 @@
 //! pins one rule whatever the tagger does; and the whole stage on a short report.
 
 use dossier_core::{Document, EntityLabel, Mention, Span, Stage};
-use dossier_entities::{resolve::resolve, EntityStage};
+use dossier_entities::{EntityStage, resolve::resolve};
 
 /// A document with a mention on the `n`th occurrence of each given text.
 fn doc(text: &str, mentions: &[(&str, usize, EntityLabel)]) -> Document {
     let mut d = Document::new("t", text);
     for &(s, n, label) in mentions {
-        let start = text.match_indices(s).nth(n).unwrap_or_else(|| panic!("{s} #{n} not in text")).0;
-        d.mentions.push(Mention { span: Span::new(start, start + s.len()), label, entity: None });
+        let start = text
+            .match_indices(s)
+            .nth(n)
+            .unwrap_or_else(|| panic!("{s} #{n} not in text"))
+            .0;
+        d.mentions.push(Mention {
+            span: Span::new(start, start + s.len()),
+            label,
+            entity: None,
+        });
     }
     d
 }
 
 /// (mention text, entity name) for every mention, in text order.
 fn resolved(d: &Document) -> Vec<(String, String)> {
-    d.mentions.iter().map(|m| (d.str(m.span).to_string(), d.entity_of_mention(m))).collect()
+    d.mentions
+        .iter()
+        .map(|m| (d.str(m.span).to_string(), d.entity_of_mention(m)))
+        .collect()
 }
 
 trait EntityName {
@@ -25,7 +36,9 @@ trait EntityName {
 
 impl EntityName for Document {
     fn entity_of_mention(&self, m: &Mention) -> String {
-        self.entities[m.entity.expect("every mention is resolved").index()].name.clone()
+        self.entities[m.entity.expect("every mention is resolved").index()]
+            .name
+            .clone()
     }
 }
 
@@ -36,11 +49,14 @@ fn acronyms_and_aliases_defined_next_to_a_name_join_it() {
     let text = "The Security Service of Ukraine (SSU), also known as SBU, said on Monday that \
                 it detained two men. The SSU did not name them. An SBU officer said more. \
                 The Financial Times (FT) first reported the arrests; the FT cited sources.";
-    let mut d = doc(text, &[
-        ("Security Service of Ukraine", 0, Org),
-        ("SSU", 0, Org),
-        ("Financial Times", 0, Org),
-    ]);
+    let mut d = doc(
+        text,
+        &[
+            ("Security Service of Ukraine", 0, Org),
+            ("SSU", 0, Org),
+            ("Financial Times", 0, Org),
+        ],
+    );
     resolve(&mut d);
     let ssu = "Security Service of Ukraine".to_string();
     let ft = "Financial Times".to_string();
@@ -66,19 +82,34 @@ fn acronyms_and_aliases_defined_next_to_a_name_join_it() {
 fn a_surname_alone_joins_the_full_name_even_when_spelled_differently() {
     let text = "Volodymyr Zelensky met the envoy in Kyiv. Zelenskyy said later that Zelenskiy's \
                 office would publish the text. Kiev has not commented.";
-    let mut d = doc(text, &[
-        ("Volodymyr Zelensky", 0, Person),
-        ("Kyiv", 0, Gpe),
-        ("Zelenskyy", 0, Person),
-        ("Zelenskiy", 0, Person),
-        ("Kiev", 0, Gpe),
-    ]);
+    let mut d = doc(
+        text,
+        &[
+            ("Volodymyr Zelensky", 0, Person),
+            ("Kyiv", 0, Gpe),
+            ("Zelenskyy", 0, Person),
+            ("Zelenskiy", 0, Person),
+            ("Kiev", 0, Gpe),
+        ],
+    );
     resolve(&mut d);
     let names: Vec<String> = resolved(&d).into_iter().map(|(_, e)| e).collect();
-    assert_eq!(names, ["Volodymyr Zelensky", "Kyiv", "Volodymyr Zelensky", "Volodymyr Zelensky", "Kyiv"]);
+    assert_eq!(
+        names,
+        [
+            "Volodymyr Zelensky",
+            "Kyiv",
+            "Volodymyr Zelensky",
+            "Volodymyr Zelensky",
+            "Kyiv"
+        ]
+    );
     assert_eq!(d.entities.len(), 2);
     let person = d.entities.iter().find(|e| e.label == Person).unwrap();
-    assert_eq!(person.key, "person:volodimir zelenski", "the key is the same for every spelling");
+    assert_eq!(
+        person.key, "person:volodimir zelenski",
+        "the key is the same for every spelling"
+    );
 }
 
 #[test]
@@ -99,9 +130,16 @@ fn a_handle_in_brackets_after_a_name_is_that_person() {
 #[test]
 fn demonyms_resolve_to_their_country() {
     let text = "North Korean troops fought near Kursk, and more North Koreans are expected.";
-    let mut d = doc(text, &[("North Korean", 0, Norp), ("North Koreans", 0, Norp)]);
+    let mut d = doc(
+        text,
+        &[("North Korean", 0, Norp), ("North Koreans", 0, Norp)],
+    );
     resolve(&mut d);
-    assert_eq!(d.entities.len(), 1, "singular and plural demonyms are one group");
+    assert_eq!(
+        d.entities.len(),
+        1,
+        "singular and plural demonyms are one group"
+    );
     assert_eq!(d.entities[0].country.as_deref(), Some("KP"));
     assert_eq!(d.entities[0].key, "norp:KP");
 }
@@ -109,18 +147,34 @@ fn demonyms_resolve_to_their_country() {
 #[test]
 fn titles_are_kept_apart_from_names() {
     let text = "Ukraine President Volodymyr Zelensky spoke. Later President Zelensky left.";
-    let mut d = doc(text, &[
-        ("Ukraine President Volodymyr Zelensky", 0, Person),
-        ("President Zelensky", 0, Person),
-    ]);
+    let mut d = doc(
+        text,
+        &[
+            ("Ukraine President Volodymyr Zelensky", 0, Person),
+            ("President Zelensky", 0, Person),
+        ],
+    );
     resolve(&mut d);
-    let got: Vec<(String, EntityLabel)> = d.mentions.iter().map(|m| (d.str(m.span).to_string(), m.label)).collect();
+    let got: Vec<(String, EntityLabel)> = d
+        .mentions
+        .iter()
+        .map(|m| (d.str(m.span).to_string(), m.label))
+        .collect();
     assert_eq!(
         got,
-        [("Ukraine".to_string(), Gpe), ("Volodymyr Zelensky".to_string(), Person), ("Zelensky".to_string(), Person)]
+        [
+            ("Ukraine".to_string(), Gpe),
+            ("Volodymyr Zelensky".to_string(), Person),
+            ("Zelensky".to_string(), Person)
+        ]
     );
     assert_eq!(d.entity_of_mention(&d.mentions[2]), "Volodymyr Zelensky");
-    assert_eq!(d.entities[d.mentions[0].entity.unwrap().index()].country.as_deref(), Some("UA"));
+    assert_eq!(
+        d.entities[d.mentions[0].entity.unwrap().index()]
+            .country
+            .as_deref(),
+        Some("UA")
+    );
 }
 
 #[test]
@@ -131,13 +185,27 @@ fn the_stage_tags_and_resolves_a_short_report() {
     let mut d = Document::new("t", text);
     let stage = EntityStage::load();
     stage.run(&mut d);
-    let find = |s: &str| d.mentions.iter().find(|m| d.str(m.span) == s).unwrap_or_else(|| panic!("no mention {s}: {:?}", resolved(&d)));
+    let find = |s: &str| {
+        d.mentions
+            .iter()
+            .find(|m| d.str(m.span) == s)
+            .unwrap_or_else(|| panic!("no mention {s}: {:?}", resolved(&d)))
+    };
     assert_eq!(find("Volodymyr Zelenskiy").label, Person);
     assert_eq!(find("KYIV").label, Gpe);
-    let later = d.mentions.iter().rfind(|m| d.str(m.span) == "Zelenskiy").unwrap();
+    let later = d
+        .mentions
+        .iter()
+        .rfind(|m| d.str(m.span) == "Zelenskiy")
+        .unwrap();
     assert_eq!(d.entity_of_mention(later), "Volodymyr Zelenskiy");
     let korean = find("North Korean");
     assert_eq!(korean.label, Norp);
-    assert_eq!(d.entities[korean.entity.unwrap().index()].country.as_deref(), Some("KP"));
+    assert_eq!(
+        d.entities[korean.entity.unwrap().index()]
+            .country
+            .as_deref(),
+        Some("KP")
+    );
     assert!(d.diagnostics.is_empty());
 }

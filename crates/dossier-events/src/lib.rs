@@ -372,7 +372,10 @@ fn prune(doc: &Document, words: &[String], found: &mut Vec<Found>) {
             .iter_mut()
             .find(|k| k.sentence != f.sentence && same_event(doc, &k.event, &f.event))
         {
-            let telling = Telling { evidence: f.event.evidence, claim: f.event.claim };
+            let telling = Telling {
+                evidence: f.event.evidence,
+                claim: f.event.claim,
+            };
             same.event.retold.push(telling);
             merge_roles(&mut same.event, f.event);
             continue;

@@ -484,7 +484,10 @@ fn introduced(doc: &Document, i: usize) -> bool {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(k, c)| k + c.len_utf8());
     let word = &before[word_start..];
-    matches!(word.to_ascii_lowercase().as_str(), "in" | "near" | "at" | "outside" | "around" | "inside")
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "near" | "at" | "outside" | "around" | "inside"
+    )
 }
 
 /// Words that say the counted died.

@@ -39,17 +39,29 @@ fn the_same_capture_told_twice_is_one_event() {
 
 #[test]
 fn a_bracketed_district_situates_the_scene_rather_than_being_it() {
-    let doc = analyse("On 4 March 2024, in Arsal (Baalbek), nurses protested over unpaid overtime.");
+    let doc =
+        analyse("On 4 March 2024, in Arsal (Baalbek), nurses protested over unpaid overtime.");
     let protest = doc.events.first().expect("the protest");
-    let scene = protest.place.map(|p| doc.str(doc.places[p.index()].span)).unwrap_or_default();
-    assert_eq!(scene, "Arsal", "Baalbek, nearer the verb, only says where Arsal is");
+    let scene = protest
+        .place
+        .map(|p| doc.str(doc.places[p.index()].span))
+        .unwrap_or_default();
+    assert_eq!(
+        scene, "Arsal",
+        "Baalbek, nearer the verb, only says where Arsal is"
+    );
 }
 
 #[test]
 fn the_place_a_report_sets_the_scene_in_wins_over_one_named_in_passing() {
-    let doc = analyse("On 6 May 2024, in Monterrey, about 70 people with the mayor of Guadalupe protested against water cuts.");
+    let doc = analyse(
+        "On 6 May 2024, in Monterrey, about 70 people with the mayor of Guadalupe protested against water cuts.",
+    );
     let protest = doc.events.first().expect("the protest");
-    let scene = protest.place.map(|p| doc.str(doc.places[p.index()].span)).unwrap_or_default();
+    let scene = protest
+        .place
+        .map(|p| doc.str(doc.places[p.index()].span))
+        .unwrap_or_default();
     assert_eq!(scene, "Monterrey");
 }
 

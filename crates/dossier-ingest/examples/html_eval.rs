@@ -9,8 +9,11 @@ use std::time::{Duration, Instant};
 
 fn main() -> std::io::Result<()> {
     let flag = |name: &str| std::env::args().any(|a| a == name);
-    let mut extractor =
-        if flag("--crate-defaults") { HtmlExtractor::crate_defaults() } else { HtmlExtractor::default() };
+    let mut extractor = if flag("--crate-defaults") {
+        HtmlExtractor::crate_defaults()
+    } else {
+        HtmlExtractor::default()
+    };
     if flag("--cross-check") || flag("--no-cross-check") {
         extractor.cross_check = flag("--cross-check");
     }
@@ -36,7 +39,10 @@ fn main() -> std::io::Result<()> {
         };
         spent += start.elapsed();
         pages += 1;
-        serde_json::to_writer(&mut out, &serde_json::json!({"id": input.id_string(), "text": text}))?;
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({"id": input.id_string(), "text": text}),
+        )?;
         out.write_all(b"\n")?;
     }
     eprintln!(

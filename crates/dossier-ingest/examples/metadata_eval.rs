@@ -10,11 +10,17 @@ fn main() -> std::io::Result<()> {
     let dir = std::env::args().nth(1).expect("usage: metadata_eval DIR");
     let dir = Path::new(&dir);
     let (mut pages, mut title, mut authors, mut date) = (0, 0, 0, 0);
-    let mut names: Vec<_> =
-        std::fs::read_dir(dir.join("metadata"))?.filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(dir.join("metadata"))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     names.sort();
     for expected_path in names {
-        let stem = expected_path.file_stem().unwrap().to_string_lossy().to_string();
+        let stem = expected_path
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         let expected: Value = serde_json::from_str(&std::fs::read_to_string(&expected_path)?)?;
         let page = dir.join("html").join(format!("{stem}.html"));
         let Some(result) = Reader::default().read_path(&page).next() else {
@@ -48,7 +54,10 @@ fn main() -> std::io::Result<()> {
         } else {
             println!("{stem}: authors {got_authors:?}, expected {want_authors:?}");
         }
-        let want_date = expected["publish_date"].as_str().and_then(|d| d.get(..10)).map(str::to_string);
+        let want_date = expected["publish_date"]
+            .as_str()
+            .and_then(|d| d.get(..10))
+            .map(str::to_string);
         let got_date = meta.published.map(|d| d.to_string());
         if want_date == got_date {
             date += 1;
@@ -61,7 +70,10 @@ fn main() -> std::io::Result<()> {
 }
 
 fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {

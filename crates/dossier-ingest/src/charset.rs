@@ -27,8 +27,10 @@ pub(crate) fn decode_markup(bytes: &[u8], transport: Option<&str>) -> Decoded {
     }
     let mut notes = Vec::new();
     let head = &bytes[..bytes.len().min(PRESCAN)];
-    let declared =
-        transport.map(str::to_string).or_else(|| meta_charset(head)).or_else(|| xml_encoding(head));
+    let declared = transport
+        .map(str::to_string)
+        .or_else(|| meta_charset(head))
+        .or_else(|| xml_encoding(head));
     if let Some(label) = declared {
         match Encoding::for_label(label.trim().as_bytes()) {
             // A page cannot really be UTF-16 once we are reading it as ASCII-compatible
@@ -40,14 +42,19 @@ pub(crate) fn decode_markup(bytes: &[u8], transport: Option<&str>) -> Decoded {
                 return decode_with(WINDOWS_1252, bytes, notes);
             }
             Some(e) => return decode_with(e, bytes, notes),
-            None => notes.push(format!("unknown charset {label:?} declared; detecting instead")),
+            None => notes.push(format!(
+                "unknown charset {label:?} declared; detecting instead"
+            )),
         }
     }
     if std::str::from_utf8(bytes).is_ok() {
         return decode_with(UTF_8, bytes, notes);
     }
     let guess = guess(bytes);
-    notes.push(format!("no usable charset declared; guessed {}", guess.name()));
+    notes.push(format!(
+        "no usable charset declared; guessed {}",
+        guess.name()
+    ));
     decode_with(guess, bytes, notes)
 }
 
@@ -62,7 +69,10 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<Decoded, Binary> {
         if looks_binary(bytes) {
             return Err(Binary);
         }
-        return Ok(Decoded { text: text.to_string(), notes: Vec::new() });
+        return Ok(Decoded {
+            text: text.to_string(),
+            notes: Vec::new(),
+        });
     }
     if looks_binary(bytes) {
         return Err(Binary);
@@ -75,10 +85,17 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<Decoded, Binary> {
     if multibyte > 0 && multibyte >= invalid {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let note = format!("{invalid} invalid UTF-8 sequence(s) replaced with U+FFFD");
-        return Ok(Decoded { text, notes: vec![note] });
+        return Ok(Decoded {
+            text,
+            notes: vec![note],
+        });
     }
     let guess = guess(bytes);
-    Ok(decode_with(guess, bytes, vec![format!("not UTF-8; charset guessed as {}", guess.name())]))
+    Ok(decode_with(
+        guess,
+        bytes,
+        vec![format!("not UTF-8; charset guessed as {}", guess.name())],
+    ))
 }
 
 /// The input is binary data, not text.
@@ -90,17 +107,25 @@ pub(crate) struct Binary;
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     let nul = head.iter().filter(|&&b| b == 0).count();
-    let control =
-        head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)).count();
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
     nul * 100 > head.len() || control * 10 > head.len()
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8], mut notes: Vec<String>) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
-        notes.push(format!("bytes invalid in {} replaced with U+FFFD", encoding.name()));
+        notes.push(format!(
+            "bytes invalid in {} replaced with U+FFFD",
+            encoding.name()
+        ));
     }
-    Decoded { text: text.into_owned(), notes }
+    Decoded {
+        text: text.into_owned(),
+        notes,
+    }
 }
 
 fn guess(bytes: &[u8]) -> &'static Encoding {
@@ -153,7 +178,9 @@ fn attribute_value(s: &[u8]) -> &[u8] {
         _ => {
             let end = s
                 .iter()
-                .position(|&b| b.is_ascii_whitespace() || matches!(b, b';' | b'"' | b'\'' | b'/' | b'>'))
+                .position(|&b| {
+                    b.is_ascii_whitespace() || matches!(b, b';' | b'"' | b'\'' | b'/' | b'>')
+                })
                 .unwrap_or(s.len());
             &s[..end]
         }
@@ -161,7 +188,9 @@ fn attribute_value(s: &[u8]) -> &[u8] {
 }
 
 fn trim_start(s: &[u8]) -> &[u8] {
-    &s[s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len())..]
+    &s[s.iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len())..]
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -182,7 +211,8 @@ mod tests {
 
     #[test]
     fn http_equiv_and_transport_charsets() {
-        let page = b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'>\xcf\xf0\xe8";
+        let page =
+            b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'>\xcf\xf0\xe8";
         assert!(decode_markup(page, None).text.ends_with("При"));
         // The transport's declaration wins over the page's.
         let page = b"<meta charset=windows-1251>caf\xc3\xa9";

@@ -37,7 +37,11 @@ fn item(
     let body = entry
         .content
         .as_ref()
-        .and_then(|c| c.body.as_deref().map(|b| render(b, c.content_type.as_ref())))
+        .and_then(|c| {
+            c.body
+                .as_deref()
+                .map(|b| render(b, c.content_type.as_ref()))
+        })
         .filter(|t| !t.is_empty())
         .or_else(|| entry.summary.as_ref().map(plain))
         .filter(|t| !t.is_empty());

@@ -34,7 +34,11 @@ pub struct HtmlExtractor {
 impl Default for HtmlExtractor {
     /// Python trafilatura's defaults (fallback on, comments out), cross-checked.
     fn default() -> HtmlExtractor {
-        HtmlExtractor { fallback: true, exclude_comments: true, cross_check: true }
+        HtmlExtractor {
+            fallback: true,
+            exclude_comments: true,
+            cross_check: true,
+        }
     }
 }
 
@@ -53,7 +57,10 @@ pub struct Page {
 pub fn extract(html: &str, url: Option<&str>) -> Page {
     let mut page = HtmlExtractor::default()
         .extract(html)
-        .unwrap_or_else(|e| Page { warnings: vec![e.to_string()], ..Page::default() });
+        .unwrap_or_else(|e| Page {
+            warnings: vec![e.to_string()],
+            ..Page::default()
+        });
     if page.meta.url.is_none() {
         page.meta.url = url.map(str::to_string);
     }
@@ -69,7 +76,11 @@ impl HtmlExtractor {
     /// The `trafilatura` crate's own defaults (no fallback, comments kept), alone.
     /// About three times as fast as the default.
     pub fn crate_defaults() -> HtmlExtractor {
-        HtmlExtractor { fallback: false, exclude_comments: false, cross_check: false }
+        HtmlExtractor {
+            fallback: false,
+            exclude_comments: false,
+            cross_check: false,
+        }
     }
 
     /// The page's main text and metadata. The headline goes to `meta.title`, not
@@ -85,7 +96,11 @@ impl HtmlExtractor {
             .map(|h| collapse(&dom.text_content(h)))
             .collect();
         let main = trafilatura::extract_document(dom, &options);
-        let second = if self.cross_check { readability(html) } else { None };
+        let second = if self.cross_check {
+            readability(html)
+        } else {
+            None
+        };
         let (mut text, meta) = match (main, second.is_some()) {
             (Ok(result), _) => (self.render(&result), metadata(result.metadata)),
             (Err(_), true) => (String::new(), Metadata::default()),
@@ -106,7 +121,11 @@ impl HtmlExtractor {
         if looks_truncated(html) {
             warnings.push("the page ends without </body> or </html>: it may be cut short".into());
         }
-        Ok(Page { text, meta, warnings })
+        Ok(Page {
+            text,
+            meta,
+            warnings,
+        })
     }
 }
 
@@ -126,7 +145,10 @@ impl HtmlExtractor {
 
 /// Readability's main text, if it finds any.
 fn readability(html: &str) -> Option<String> {
-    let article = dom_smoothie::Readability::new(html, None, None).ok()?.parse().ok()?;
+    let article = dom_smoothie::Readability::new(html, None, None)
+        .ok()?
+        .parse()
+        .ok()?;
     Some(html_to_text(&article.content)).filter(|t| !t.trim().is_empty())
 }
 
@@ -134,8 +156,16 @@ fn readability(html: &str) -> Option<String> {
 /// the other's words: then it missed the article rather than its boilerplate.
 fn conservative(a: String, b: String) -> String {
     let words = |s: &str| s.split_whitespace().count();
-    let (short, long) = if words(&a) <= words(&b) { (a, b) } else { (b, a) };
-    if words(&short) * 3 >= words(&long) { short } else { long }
+    let (short, long) = if words(&a) <= words(&b) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if words(&short) * 3 >= words(&long) {
+        short
+    } else {
+        long
+    }
 }
 
 /// The text without its first paragraph when that is the headline: the title is
@@ -156,7 +186,9 @@ fn without_headline(text: String, title: &str) -> String {
     // name) is not the headline: it has to cover most of the title.
     let is_headline = !first_words.is_empty()
         && first_words.len() * 2 >= title_words.len()
-        && title_words.windows(first_words.len()).any(|w| w == first_words.as_slice());
+        && title_words
+            .windows(first_words.len())
+            .any(|w| w == first_words.as_slice());
     if is_headline { rest.to_string() } else { text }
 }
 
@@ -174,10 +206,13 @@ fn headline(title: String, headings: &[String]) -> String {
         return h.clone();
     }
     let mut title = title.as_str();
-    while let Some((head, tail)) =
-        SEPARATORS.iter().filter_map(|sep| title.rsplit_once(sep)).max_by_key(|(head, _)| head.len())
+    while let Some((head, tail)) = SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .max_by_key(|(head, _)| head.len())
     {
-        let short = tail.split_whitespace().count() <= 4 && tail.chars().count() * 2 < head.chars().count();
+        let short =
+            tail.split_whitespace().count() <= 4 && tail.chars().count() * 2 < head.chars().count();
         if !short {
             break;
         }
@@ -197,7 +232,13 @@ fn metadata(m: trafilatura::Metadata) -> Metadata {
         let s = s.trim().to_string();
         (!s.is_empty()).then_some(s)
     };
-    let authors = m.author.split("; ").map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
+    let authors = m
+        .author
+        .split("; ")
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from)
+        .collect();
     Metadata {
         title: some(m.title),
         authors,
@@ -268,8 +309,9 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Elements whose content is never text.
-const SKIPPED: &[&str] =
-    &["head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object"];
+const SKIPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+];
 
 /// Nesting deeper than this is not followed (html5ever builds arbitrarily deep trees).
 const MAX_DEPTH: usize = 400;
@@ -382,7 +424,10 @@ mod tests {
 
     #[test]
     fn scripts_and_entities() {
-        assert_eq!(html_to_text("<p>Fish &amp; chips<script>var x = 1;</script></p>"), "Fish & chips");
+        assert_eq!(
+            html_to_text("<p>Fish &amp; chips<script>var x = 1;</script></p>"),
+            "Fish & chips"
+        );
     }
 
     #[test]
@@ -390,15 +435,27 @@ mod tests {
         let body = "one two three four five six".to_string();
         let with_links = format!("{body}\n\nRelated: seven eight");
         assert_eq!(conservative(with_links.clone(), body.clone()), body);
-        assert_eq!(conservative("a caption".into(), with_links.clone()), with_links);
+        assert_eq!(
+            conservative("a caption".into(), with_links.clone()),
+            with_links
+        );
     }
 
     #[test]
     fn titles_are_trimmed_to_the_headline() {
         let h1 = ["Bridge reopens after repairs".to_string()];
-        assert_eq!(headline("Bridge reopens after repairs | The Gazette".into(), &[]), h1[0]);
-        assert_eq!(headline("Gazette: Bridge reopens after repairs".into(), &h1), h1[0]);
-        assert_eq!(headline("Bridge reopens after repairs » Local » News".into(), &[]), h1[0]);
+        assert_eq!(
+            headline("Bridge reopens after repairs | The Gazette".into(), &[]),
+            h1[0]
+        );
+        assert_eq!(
+            headline("Gazette: Bridge reopens after repairs".into(), &h1),
+            h1[0]
+        );
+        assert_eq!(
+            headline("Bridge reopens after repairs » Local » News".into(), &[]),
+            h1[0]
+        );
         let long_tail = "Bridge reopens - and traffic is back to normal";
         assert_eq!(headline(long_tail.into(), &[]), long_tail);
     }
@@ -406,9 +463,15 @@ mod tests {
     #[test]
     fn the_headline_leaves_the_text_for_the_title() {
         let text = "Bridge reopens after repairs\n\nThe bridge reopened on Tuesday.".to_string();
-        assert_eq!(without_headline(text, "Bridge reopens after repairs"), "The bridge reopened on Tuesday.");
+        assert_eq!(
+            without_headline(text, "Bridge reopens after repairs"),
+            "The bridge reopened on Tuesday."
+        );
         let dateline = "Oslo\n\nThe bridge reopened on Tuesday.".to_string();
-        assert_eq!(without_headline(dateline.clone(), "Oslo bridge reopens after long repairs"), dateline);
+        assert_eq!(
+            without_headline(dateline.clone(), "Oslo bridge reopens after long repairs"),
+            dateline
+        );
     }
 
     #[test]

@@ -64,7 +64,10 @@ impl ReadError {
     }
 
     fn new(name: impl Into<String>, kind: impl Into<ErrorKind>) -> ReadError {
-        ReadError { name: name.into(), kind: kind.into() }
+        ReadError {
+            name: name.into(),
+            kind: kind.into(),
+        }
     }
 }
 
@@ -110,14 +113,28 @@ impl Format {
         let head = head.trim_start_matches('\u{feff}').trim_start();
         if head.starts_with('{') {
             // Pages inside JSON lines contain every HTML tag: look at JSON first.
-            return if head.contains("jsonfeed.org/version") { Format::Feed } else { Format::Jsonl };
+            return if head.contains("jsonfeed.org/version") {
+                Format::Feed
+            } else {
+                Format::Jsonl
+            };
         }
-        let is_feed = ["<rss", "<feed", "<rdf:rdf"].iter().any(|tag| head.contains(tag));
+        let is_feed = ["<rss", "<feed", "<rdf:rdf"]
+            .iter()
+            .any(|tag| head.contains(tag));
         if head.starts_with('<') && is_feed && !head.contains("<html") {
             Format::Feed
-        } else if ["<!doctype html", "<html", "<head", "<body", "<meta", "<p>", "<div"]
-            .iter()
-            .any(|tag| head.contains(tag))
+        } else if [
+            "<!doctype html",
+            "<html",
+            "<head",
+            "<body",
+            "<meta",
+            "<p>",
+            "<div",
+        ]
+        .iter()
+        .any(|tag| head.contains(tag))
         {
             Format::Html
         } else {
@@ -145,7 +162,11 @@ impl Reader {
             if let Err(e) = std::fs::read_dir(path) {
                 return one_error(name, e);
             }
-            return Box::new(walk(path).into_iter().flat_map(move |file| self.read_path(&file)));
+            return Box::new(
+                walk(path)
+                    .into_iter()
+                    .flat_map(move |file| self.read_path(&file)),
+            );
         }
         match self.open(path, &name) {
             Ok(items) => items,
@@ -166,7 +187,11 @@ impl Reader {
         if format == Some(Format::Warc)
             || (format.is_none() && Format::sniff(stream.fill_buf()?) == Format::Warc)
         {
-            return Ok(Box::new(warc::Records::new(name.to_string(), stream, self.html)));
+            return Ok(Box::new(warc::Records::new(
+                name.to_string(),
+                stream,
+                self.html,
+            )));
         }
         let mut bytes = Vec::new();
         stream.read_to_end(&mut bytes)?;
@@ -205,12 +230,19 @@ impl Reader {
     }
 
     fn text(self, name: &str, bytes: &[u8]) -> Result<Document, ReadError> {
-        let decoded = charset::decode_text(bytes).map_err(|_| ReadError::new(name, ErrorKind::Binary))?;
+        let decoded =
+            charset::decode_text(bytes).map_err(|_| ReadError::new(name, ErrorKind::Binary))?;
         if decoded.text.trim().is_empty() {
             return Err(ReadError::new(name, ErrorKind::Empty));
         }
-        let meta = Metadata { origin: Some(name.to_string()), ..Metadata::default() };
-        Ok(with_notes(Document::new(name, decoded.text).with_meta(meta), decoded.notes))
+        let meta = Metadata {
+            origin: Some(name.to_string()),
+            ..Metadata::default()
+        };
+        Ok(with_notes(
+            Document::new(name, decoded.text).with_meta(meta),
+            decoded.notes,
+        ))
     }
 
     /// A page, decoded with the transport's charset if one was given.
@@ -219,10 +251,19 @@ impl Reader {
             return Err(ReadError::new(name, ErrorKind::Binary));
         }
         let decoded = charset::decode_markup(bytes, charset);
-        let page = self.html.extract(&decoded.text).map_err(|e| ReadError::new(name, e))?;
+        let page = self
+            .html
+            .extract(&decoded.text)
+            .map_err(|e| ReadError::new(name, e))?;
         let notes = decoded.notes.into_iter().chain(page.warnings).collect();
-        let meta = Metadata { origin: Some(name.to_string()), ..page.meta };
-        Ok(with_notes(Document::new(name, page.text).with_meta(meta), notes))
+        let meta = Metadata {
+            origin: Some(name.to_string()),
+            ..page.meta
+        };
+        Ok(with_notes(
+            Document::new(name, page.text).with_meta(meta),
+            notes,
+        ))
     }
 
     fn jsonl(self, name: &str, bytes: &[u8]) -> Vec<Result<Document, ReadError>> {
@@ -243,7 +284,10 @@ impl Reader {
                     (String::from_utf8_lossy(line), vec![note])
                 }
             };
-            out.push(self.input_line(&at, &line).map(|doc| with_notes(doc, notes)));
+            out.push(
+                self.input_line(&at, &line)
+                    .map(|doc| with_notes(doc, notes)),
+            );
         }
         out
     }
@@ -254,12 +298,21 @@ impl Reader {
         let (id, mut meta) = (input.id_string(), input.metadata());
         meta.origin = Some(at.to_string());
         let page = match (input.text, input.html) {
-            (Some(text), _) => Page { text, ..Page::default() },
-            (None, Some(html)) => self.html.extract(&html).map_err(|e| ReadError::new(at, e))?,
+            (Some(text), _) => Page {
+                text,
+                ..Page::default()
+            },
+            (None, Some(html)) => self
+                .html
+                .extract(&html)
+                .map_err(|e| ReadError::new(at, e))?,
             (None, None) => unreachable!("InputLine::parse requires text or html"),
         };
         meta.merge_missing(page.meta);
-        Ok(with_notes(Document::new(id, page.text).with_meta(meta), page.warnings))
+        Ok(with_notes(
+            Document::new(id, page.text).with_meta(meta),
+            page.warnings,
+        ))
     }
 }
 

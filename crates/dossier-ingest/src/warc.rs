@@ -39,16 +39,30 @@ impl Record {
 }
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }
 
 impl<R: BufRead> Records<R> {
     pub(crate) fn new(name: String, input: R, html: HtmlExtractor) -> Records<R> {
-        Records { name, input, html, count: 0, resyncing: false, pending: None, done: false }
+        Records {
+            name,
+            input,
+            html,
+            count: 0,
+            resyncing: false,
+            pending: None,
+            done: false,
+        }
     }
 
     fn error(&self, reason: impl Into<String>) -> ReadError {
-        ReadError::new(format!("{}@warc-record-{}", self.name, self.count), ErrorKind::Warc(reason.into()))
+        ReadError::new(
+            format!("{}@warc-record-{}", self.name, self.count),
+            ErrorKind::Warc(reason.into()),
+        )
     }
 
     /// The next record, `None` at the end of the input.
@@ -91,7 +105,9 @@ impl<R: BufRead> Records<R> {
     /// Bytes between the end of a record and the next version line: the record's
     /// Content-Length was wrong, or something else was appended.
     fn stray(&self, bytes: usize) -> ReadError {
-        self.error(format!("{bytes} bytes of stray data follow this record (wrong Content-Length?)"))
+        self.error(format!(
+            "{bytes} bytes of stray data follow this record (wrong Content-Length?)"
+        ))
     }
 
     /// Reads the headers and block after a version line.
@@ -148,8 +164,14 @@ impl<R: BufRead> Records<R> {
 
     /// The record as a document, `None` when it is not one.
     fn document(&self, record: Record) -> Option<Result<Document, ReadError>> {
-        let kind = record.header("WARC-Type").unwrap_or("").to_ascii_lowercase();
-        let content_type = record.header("Content-Type").unwrap_or("").to_ascii_lowercase();
+        let kind = record
+            .header("WARC-Type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let content_type = record
+            .header("Content-Type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let name = format!("{}@warc-record-{}", self.name, self.count);
         let reader = Reader::new(self.html);
         let result = match kind.as_str() {
@@ -161,16 +183,22 @@ impl<R: BufRead> Records<R> {
                 };
                 let mime = http.content_type.to_ascii_lowercase();
                 if is_html(&mime) {
-                    reader.page(&name, &http.body, charset_param(&http.content_type).as_deref())
+                    reader.page(
+                        &name,
+                        &http.body,
+                        charset_param(&http.content_type).as_deref(),
+                    )
                 } else if mime.starts_with("text/plain") {
                     reader.text(&name, &http.body)
                 } else {
                     return None;
                 }
             }
-            "resource" | "response" if is_html(&content_type) => {
-                reader.page(&name, &record.block, charset_param(&content_type).as_deref())
-            }
+            "resource" | "response" if is_html(&content_type) => reader.page(
+                &name,
+                &record.block,
+                charset_param(&content_type).as_deref(),
+            ),
             "resource" | "conversion"
                 if content_type.is_empty() || content_type.starts_with("text/plain") =>
             {
@@ -180,10 +208,16 @@ impl<R: BufRead> Records<R> {
         };
         // The page's own canonical URL and date are better than the crawl's.
         Some(result.map(|mut doc| {
-            let url = record.header("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
+            let url = record
+                .header("WARC-Target-URI")
+                .map(|u| u.trim_matches(['<', '>']).to_string());
             let crawled = record.header("WARC-Date").and_then(parse_date);
             let meta = std::mem::take(&mut doc.meta);
-            let meta = Metadata { url: meta.url.or(url), published: meta.published.or(crawled), ..meta };
+            let meta = Metadata {
+                url: meta.url.or(url),
+                published: meta.published.or(crawled),
+                ..meta
+            };
             doc.with_meta(meta)
         }))
     }
@@ -213,7 +247,9 @@ fn is_html(mime: &str) -> bool {
 fn charset_param(content_type: &str) -> Option<String> {
     content_type.split(';').skip(1).find_map(|p| {
         let (k, v) = p.split_once('=')?;
-        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches(['"', '\'']).to_string())
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches(['"', '\'']).to_string())
     })
 }
 
@@ -233,7 +269,10 @@ impl Http {
         let head = String::from_utf8_lossy(&block[..head_end]);
         let mut lines = head.lines();
         let status = lines.next().unwrap_or("");
-        let code = status.split_whitespace().nth(1).and_then(|c| c.parse::<u16>().ok());
+        let code = status
+            .split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse::<u16>().ok());
         let code = code.ok_or_else(|| format!("not an HTTP status line: {status:?}"))?;
         if !(200..300).contains(&code) {
             return Ok(None);
@@ -243,10 +282,14 @@ impl Http {
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
             .collect();
         let mut body = block[body_start..].to_vec();
-        if header(&headers, "Transfer-Encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
+        if header(&headers, "Transfer-Encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked"))
+        {
             body = dechunk(&body).ok_or("bad chunked transfer encoding")?;
         }
-        match header(&headers, "Content-Encoding").map(str::to_ascii_lowercase).as_deref() {
+        match header(&headers, "Content-Encoding")
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             None | Some("identity") | Some("") => {}
             Some("gzip" | "x-gzip") => body = inflate(GzDecoder::new(&body[..]))?,
             Some("deflate") => body = inflate(ZlibDecoder::new(&body[..]))?,
@@ -255,14 +298,18 @@ impl Http {
         if body.is_empty() {
             return Ok(None);
         }
-        let content_type = header(&headers, "Content-Type").unwrap_or("text/html").to_string();
+        let content_type = header(&headers, "Content-Type")
+            .unwrap_or("text/html")
+            .to_string();
         Ok(Some(Http { content_type, body }))
     }
 }
 
 fn inflate(mut decoder: impl Read) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    decoder.read_to_end(&mut out).map_err(|e| format!("cannot decompress the HTTP body: {e}"))?;
+    decoder
+        .read_to_end(&mut out)
+        .map_err(|e| format!("cannot decompress the HTTP body: {e}"))?;
     Ok(out)
 }
 
@@ -277,7 +324,10 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
             return Some(out);
         }
         out.extend_from_slice(body.get(..size)?);
-        body = body.get(size..)?.strip_prefix(b"\r\n").unwrap_or(&body[size..]);
+        body = body
+            .get(size..)?
+            .strip_prefix(b"\r\n")
+            .unwrap_or(&body[size..]);
     }
 }
 
@@ -291,7 +341,10 @@ mod tests {
 
     #[test]
     fn chunked_bodies_are_joined() {
-        assert_eq!(dechunk(b"4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n").unwrap(), b"Wikipedia");
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n").unwrap(),
+            b"Wikipedia"
+        );
         assert!(dechunk(b"zz\r\n").is_none());
     }
 
@@ -303,7 +356,10 @@ mod tests {
 
     #[test]
     fn charset_comes_from_the_content_type() {
-        assert_eq!(charset_param("text/html; charset=\"ISO-8859-1\"").as_deref(), Some("ISO-8859-1"));
+        assert_eq!(
+            charset_param("text/html; charset=\"ISO-8859-1\"").as_deref(),
+            Some("ISO-8859-1")
+        );
         assert_eq!(charset_param("text/html"), None);
     }
 }

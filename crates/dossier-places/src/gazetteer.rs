@@ -110,19 +110,36 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], TableError> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| self.error("table ends early"))?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| self.error("table ends early"))?;
         let out = &self.bytes[self.at..end];
         self.at = end;
         Ok(out)
     }
 
-    fn array<const W: usize, T>(&mut self, n: usize, f: impl Fn([u8; W]) -> T) -> Result<Vec<T>, TableError> {
-        let bytes = self.take(n.checked_mul(W).ok_or_else(|| self.error("count overflows"))?)?;
-        Ok(bytes.chunks_exact(W).map(|c| f(c.try_into().expect("chunks of W bytes"))).collect())
+    fn array<const W: usize, T>(
+        &mut self,
+        n: usize,
+        f: impl Fn([u8; W]) -> T,
+    ) -> Result<Vec<T>, TableError> {
+        let bytes = self.take(
+            n.checked_mul(W)
+                .ok_or_else(|| self.error("count overflows"))?,
+        )?;
+        Ok(bytes
+            .chunks_exact(W)
+            .map(|c| f(c.try_into().expect("chunks of W bytes")))
+            .collect())
     }
 
     fn error(&self, message: &str) -> TableError {
-        TableError { offset: self.at, message: message.to_string() }
+        TableError {
+            offset: self.at,
+            message: message.to_string(),
+        }
     }
 }
 
@@ -132,7 +149,9 @@ impl Gazetteer {
         static TABLE: OnceLock<Gazetteer> = OnceLock::new();
         TABLE.get_or_init(|| {
             let mut bytes = Vec::with_capacity(20 << 20);
-            GzDecoder::new(EMBEDDED).read_to_end(&mut bytes).expect("the embedded gazetteer is gzip");
+            GzDecoder::new(EMBEDDED)
+                .read_to_end(&mut bytes)
+                .expect("the embedded gazetteer is gzip");
             Gazetteer::from_bytes(&bytes).expect("the embedded gazetteer is well-formed")
         })
     }
@@ -173,8 +192,10 @@ impl Gazetteer {
 
         let mut names = String::with_capacity(admin1_total + name_total + key_total);
         for (start, end) in [(text_start, text_end), (keys_start, keys_start + key_total)] {
-            let text = std::str::from_utf8(&bytes[start..end])
-                .map_err(|e| TableError { offset: start + e.valid_up_to(), message: "names are not UTF-8".into() })?;
+            let text = std::str::from_utf8(&bytes[start..end]).map_err(|e| TableError {
+                offset: start + e.valid_up_to(),
+                message: "names are not UTF-8".into(),
+            })?;
             names.push_str(text);
         }
         let mut at = 0u32;
@@ -193,7 +214,8 @@ impl Gazetteer {
 
         let mut records = Vec::with_capacity(n);
         for i in 0..n {
-            let kind = Kind::from_code(kinds[i]).ok_or_else(|| r.error(&format!("place {i} has kind {}", kinds[i])))?;
+            let kind = Kind::from_code(kinds[i])
+                .ok_or_else(|| r.error(&format!("place {i} has kind {}", kinds[i])))?;
             if admin1s[i] as usize >= n_admin1 {
                 return Err(r.error(&format!("place {i} has admin1 name {}", admin1s[i])));
             }
@@ -225,17 +247,31 @@ impl Gazetteer {
             .filter(|(_, r)| r.kind == Kind::Country)
             .map(|(i, r)| (r.country, i as u32))
             .collect();
-        Ok(Gazetteer { records, names, admin1, keys, postings, countries, max_words })
+        Ok(Gazetteer {
+            records,
+            names,
+            admin1,
+            keys,
+            postings,
+            countries,
+            max_words,
+        })
     }
 
     /// Every entry one of whose names folds to the same key as `name`.
     pub fn find(&self, name: &str) -> Vec<Entry<'_>> {
-        self.find_ids(&fold(name)).iter().map(|&i| self.entry(i)).collect()
+        self.find_ids(&fold(name))
+            .iter()
+            .map(|&i| self.entry(i))
+            .collect()
     }
 
     /// Indices of the entries named by an already folded key, in table order.
     pub fn find_ids(&self, key: &str) -> &[u32] {
-        match self.keys.binary_search_by(|&(s, e, _, _)| self.names[s as usize..e as usize].cmp(key)) {
+        match self
+            .keys
+            .binary_search_by(|&(s, e, _, _)| self.names[s as usize..e as usize].cmp(key))
+        {
             Ok(k) => {
                 let (_, _, from, to) = self.keys[k];
                 &self.postings[from as usize..to as usize]
@@ -250,7 +286,11 @@ impl Gazetteer {
         Entry {
             geonames_id: (r.geonames_id != 0).then_some(r.geonames_id),
             kind: r.kind,
-            country: if r.country == [0, 0] { "" } else { std::str::from_utf8(&r.country).unwrap_or("") },
+            country: if r.country == [0, 0] {
+                ""
+            } else {
+                std::str::from_utf8(&r.country).unwrap_or("")
+            },
             admin1: text(self.admin1[r.admin1 as usize]),
             lat: f64::from(r.lat) / 1e4,
             lon: f64::from(r.lon) / 1e4,
@@ -261,7 +301,9 @@ impl Gazetteer {
 
     /// Every folded key, in byte order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.keys.iter().map(|&(s, e, _, _)| &self.names[s as usize..e as usize])
+        self.keys
+            .iter()
+            .map(|&(s, e, _, _)| &self.names[s as usize..e as usize])
     }
 
     /// The country entry of an ISO 3166-1 alpha-2 code.
@@ -346,7 +388,12 @@ mod tests {
     fn a_region_is_found_by_its_variants() {
         let g = Gazetteer::embedded();
         let found = g.find("KURSK REGION");
-        assert!(found.iter().any(|e| e.kind == Kind::Admin1 && e.name == "Kursk Oblast" && e.country == "RU"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.kind == Kind::Admin1 && e.name == "Kursk Oblast" && e.country == "RU"),
+            "{found:?}"
+        );
         assert_eq!(g.country("UA").map(|e| e.name), Some("Ukraine"));
         assert!(g.find("Nowhereville Upon Nothing").is_empty());
     }

@@ -12,7 +12,7 @@ mod gazetteer;
 mod recognise;
 mod resolve;
 
-pub use gazetteer::{fold, Entry, Gazetteer, Kind, TableError};
+pub use gazetteer::{Entry, Gazetteer, Kind, TableError, fold};
 pub use resolve::km;
 
 use dossier_core::{Document, Layer, Place, Precision, Stage};
@@ -37,7 +37,10 @@ impl PlaceStage {
         GzDecoder::new(COMMON_WORDS)
             .read_to_string(&mut text)
             .expect("the embedded word table is gzip text");
-        PlaceStage { gazetteer: Gazetteer::embedded(), common: text.lines().map(str::to_string).collect() }
+        PlaceStage {
+            gazetteer: Gazetteer::embedded(),
+            common: text.lines().map(str::to_string).collect(),
+        }
     }
 
     pub fn gazetteer(&self) -> &'static Gazetteer {
@@ -64,9 +67,14 @@ impl Stage for PlaceStage {
         let mut chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
         resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
         resolve::streets_in_town(self.gazetteer, &toponyms, &mut chosen);
-        let written: Vec<bool> = toponyms.iter().map(|t| !recognise::inside_a_street(&toponyms, t)).collect();
+        let written: Vec<bool> = toponyms
+            .iter()
+            .map(|t| !recognise::inside_a_street(&toponyms, t))
+            .collect();
         for ((t, e), written) in toponyms.into_iter().zip(chosen).zip(written) {
-            let Some(e) = e.filter(|_| written) else { continue };
+            let Some(e) = e.filter(|_| written) else {
+                continue;
+            };
             let entry = self.gazetteer.entry(e);
             if let Some(entity) = t.mention.and_then(|m| doc.mentions[m.index()].entity) {
                 let entity = &mut doc.entities[entity.index()];

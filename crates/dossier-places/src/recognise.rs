@@ -14,7 +14,7 @@
 //! say that a name followed by more capitalised words is not a person's. Only NORP
 //! mentions are kept out, so demonyms ("North Korean") never become places.
 
-use crate::gazetteer::{fold, Gazetteer, Kind};
+use crate::gazetteer::{Gazetteer, Kind, fold};
 use dossier_core::{Document, EntityLabel, MentionId, Span, TokenKind};
 use std::collections::HashSet;
 
@@ -33,13 +33,69 @@ pub struct Toponym {
 
 /// Words that stand before a person's name: titles, and kin ("her daughter Elizabeth").
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "gov", "governor", "sen", "senator", "rep", "president",
-    "judge", "justice", "sheriff", "mayor", "chief", "coach", "officer", "sgt", "sergeant", "capt",
-    "captain", "lt", "gen", "general", "col", "colonel", "maj", "prof", "rev", "father", "sister",
-    "brother", "saint", "pastor", "minister", "secretary", "deputy", "detective", "trooper",
-    "commissioner", "attorney", "king", "queen", "prince", "princess", "pope", "lord", "sir",
-    "dame", "uncle", "aunt", "st", "son", "daughter", "wife", "husband", "mother", "nephew",
-    "niece", "grandson", "granddaughter", "cousin",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "president",
+    "judge",
+    "justice",
+    "sheriff",
+    "mayor",
+    "chief",
+    "coach",
+    "officer",
+    "sgt",
+    "sergeant",
+    "capt",
+    "captain",
+    "lt",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "maj",
+    "prof",
+    "rev",
+    "father",
+    "sister",
+    "brother",
+    "saint",
+    "pastor",
+    "minister",
+    "secretary",
+    "deputy",
+    "detective",
+    "trooper",
+    "commissioner",
+    "attorney",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "lord",
+    "sir",
+    "dame",
+    "uncle",
+    "aunt",
+    "st",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "grandson",
+    "granddaughter",
+    "cousin",
 ];
 
 /// Capitalised words that start sentences or headlines without starting a name.
@@ -51,18 +107,84 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Words before a place name that do not make it a person's ("Metro Nashville").
-const PLACE_PREFIXES: &[&str] = &["metro", "metropolitan", "greater", "upper", "lower", "old", "new", "downtown", "suburban", "united", "generation", "historic", "inner"];
+const PLACE_PREFIXES: &[&str] = &[
+    "metro",
+    "metropolitan",
+    "greater",
+    "upper",
+    "lower",
+    "old",
+    "new",
+    "downtown",
+    "suburban",
+    "united",
+    "generation",
+    "historic",
+    "inner",
+];
 
 /// Words of an institution's name: a place after "of" in such a name is part of it.
 const INSTITUTIONS: &[&str] = &[
-    "service", "ministry", "department", "bank", "university", "council", "committee", "court",
-    "church", "army", "forces", "navy", "party", "agency", "office", "police", "government",
-    "parliament", "museum", "college", "school", "institute", "federation", "union",
-    "association", "guard", "chamber", "board", "commission", "bureau", "academy", "society",
-    "diocese", "archdiocese", "club", "company", "corporation", "foundation", "league", "center",
-    "centre", "hospital", "library", "authority", "secretary", "minister", "governor", "mayor",
-    "president", "embassy", "consulate", "tribunal", "assembly", "senate", "house", "times",
-    "post", "news", "press", "journal",
+    "service",
+    "ministry",
+    "department",
+    "bank",
+    "university",
+    "council",
+    "committee",
+    "court",
+    "church",
+    "army",
+    "forces",
+    "navy",
+    "party",
+    "agency",
+    "office",
+    "police",
+    "government",
+    "parliament",
+    "museum",
+    "college",
+    "school",
+    "institute",
+    "federation",
+    "union",
+    "association",
+    "guard",
+    "chamber",
+    "board",
+    "commission",
+    "bureau",
+    "academy",
+    "society",
+    "diocese",
+    "archdiocese",
+    "club",
+    "company",
+    "corporation",
+    "foundation",
+    "league",
+    "center",
+    "centre",
+    "hospital",
+    "library",
+    "authority",
+    "secretary",
+    "minister",
+    "governor",
+    "mayor",
+    "president",
+    "embassy",
+    "consulate",
+    "tribunal",
+    "assembly",
+    "senate",
+    "house",
+    "times",
+    "post",
+    "news",
+    "press",
+    "journal",
 ];
 
 /// Institutions whose place after "of" is where they are and what they serve ("University
@@ -74,48 +196,246 @@ const NAMED_FOR_THEIR_PLACE: &[&str] = &["university", "mayor"];
 /// the city is still a place. A city name before another capitalised word is otherwise
 /// taken for a first name ("Paris Hilton", "Tim Pawlenty").
 const MODIFIER_HEADS: &[&str] = &[
-    "police", "county", "city", "mayor", "council", "department", "fire", "sheriff", "sheriffs",
-    "high", "middle", "elementary", "school", "schools", "public", "hospital", "airport",
-    "area", "region", "township", "town", "village", "district", "metro", "state", "municipal",
-    "regional", "community", "library", "park", "church", "court", "board", "parish",
-    "commission", "commissioner", "commissioners", "chamber", "housing", "water", "utilities",
-    "post", "times", "daily", "news", "herald", "tribune", "courier", "journal", "gazette",
-    "university", "college", "museum", "zoo", "center", "centre", "memorial", "general",
-    "international", "airport", "harbor", "harbour", "port", "bay", "river", "valley", "lake",
-    "oblast", "province", "governorate", "mall", "street", "avenue", "road", "highway", "st",
-    "ave", "rd", "blvd", "boulevard", "drive", "lane", "way", "bridge", "square", "station",
-    "residents", "resident",
+    "police",
+    "county",
+    "city",
+    "mayor",
+    "council",
+    "department",
+    "fire",
+    "sheriff",
+    "sheriffs",
+    "high",
+    "middle",
+    "elementary",
+    "school",
+    "schools",
+    "public",
+    "hospital",
+    "airport",
+    "area",
+    "region",
+    "township",
+    "town",
+    "village",
+    "district",
+    "metro",
+    "state",
+    "municipal",
+    "regional",
+    "community",
+    "library",
+    "park",
+    "church",
+    "court",
+    "board",
+    "parish",
+    "commission",
+    "commissioner",
+    "commissioners",
+    "chamber",
+    "housing",
+    "water",
+    "utilities",
+    "post",
+    "times",
+    "daily",
+    "news",
+    "herald",
+    "tribune",
+    "courier",
+    "journal",
+    "gazette",
+    "university",
+    "college",
+    "museum",
+    "zoo",
+    "center",
+    "centre",
+    "memorial",
+    "general",
+    "international",
+    "airport",
+    "harbor",
+    "harbour",
+    "port",
+    "bay",
+    "river",
+    "valley",
+    "lake",
+    "oblast",
+    "province",
+    "governorate",
+    "mall",
+    "street",
+    "avenue",
+    "road",
+    "highway",
+    "st",
+    "ave",
+    "rd",
+    "blvd",
+    "boulevard",
+    "drive",
+    "lane",
+    "way",
+    "bridge",
+    "square",
+    "station",
+    "residents",
+    "resident",
 ];
 
 /// Months and days: capitalised, but never part of a place's name ("Sunday Alexandria
 /// Police went...").
 const CALENDAR: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Capitalised words that name no place in news text, though some village somewhere
 /// bears the name: directions, feasts, words of institutions' names, car makes (and the
 /// [`CALENDAR`]).
 const NOT_PLACES: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern",
-    "western", "central", "middle", "northeast", "northwest", "southeast", "southwest",
-    "christmas", "easter", "passover", "ramadan", "god", "jesus", "christ", "lord", "jewish",
-    "muslim", "christian", "catholic", "democrat", "democrats", "republican", "republicans",
-    "interior", "olympic", "olympics", "university", "college", "council", "center", "centre",
-    "street", "chamber", "hall", "metro", "city", "county", "state", "police", "congress",
-    "senate", "house", "court", "union", "federal", "national", "international", "president",
-    "governor", "mayor", "new", "old", "great", "little", "big", "high", "mount", "lake",
-    "river", "island", "islands", "valley", "park", "beach", "hamas", "hezbollah", "taliban",
-    "internet", "web", "twitter", "facebook", "google", "tv", "radio", "english", "french",
-    "german", "spanish", "italian", "arabic", "chinese", "japanese", "russian", "republic",
-    "hospital", "supreme", "embassy",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "middle",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "christmas",
+    "easter",
+    "passover",
+    "ramadan",
+    "god",
+    "jesus",
+    "christ",
+    "lord",
+    "jewish",
+    "muslim",
+    "christian",
+    "catholic",
+    "democrat",
+    "democrats",
+    "republican",
+    "republicans",
+    "interior",
+    "olympic",
+    "olympics",
+    "university",
+    "college",
+    "council",
+    "center",
+    "centre",
+    "street",
+    "chamber",
+    "hall",
+    "metro",
+    "city",
+    "county",
+    "state",
+    "police",
+    "congress",
+    "senate",
+    "house",
+    "court",
+    "union",
+    "federal",
+    "national",
+    "international",
+    "president",
+    "governor",
+    "mayor",
+    "new",
+    "old",
+    "great",
+    "little",
+    "big",
+    "high",
+    "mount",
+    "lake",
+    "river",
+    "island",
+    "islands",
+    "valley",
+    "park",
+    "beach",
+    "hamas",
+    "hezbollah",
+    "taliban",
+    "internet",
+    "web",
+    "twitter",
+    "facebook",
+    "google",
+    "tv",
+    "radio",
+    "english",
+    "french",
+    "german",
+    "spanish",
+    "italian",
+    "arabic",
+    "chinese",
+    "japanese",
+    "russian",
+    "republic",
+    "hospital",
+    "supreme",
+    "embassy",
     // Car makes that some village bears ("a 2000 Ford Taurus"); not the makes named for
     // a well-known town (Lincoln, Pontiac, Cadillac).
-    "ford", "dodge", "toyota", "nissan", "honda", "chevrolet", "chevy", "buick", "chrysler",
-    "mazda", "subaru", "hyundai", "volkswagen", "jeep",
+    "ford",
+    "dodge",
+    "toyota",
+    "nissan",
+    "honda",
+    "chevrolet",
+    "chevy",
+    "buick",
+    "chrysler",
+    "mazda",
+    "subaru",
+    "hyundai",
+    "volkswagen",
+    "jeep",
 ];
 
 /// First words of many-word names ("San Luis Potosi", "Los Lagos", "Colonia Roma"):
@@ -124,15 +444,17 @@ const NOT_PLACES: &[&str] = &[
 const NAME_PREFIXES: &[&str] = &[
     "san", "santa", "santo", "sao", "los", "las", "la", "el", "al", "le", "les", "colonia",
     "ciudad", "villa", "puerto", "porto", "port", "fort", "bad", "ban", "kafr", "tel", "ras",
-    "bir", "ain", "deir", "beit", "bab", "wadi", "jebel", "jabal", "umm", "abu", "rue",
-    "faubourg", "calle", "avenida", "barrio",
+    "bir", "ain", "deir", "beit", "bab", "wadi", "jebel", "jabal", "umm", "abu", "rue", "faubourg",
+    "calle", "avenida", "barrio",
 ];
 
 /// Whether token `i` is one of the [`NAME_PREFIXES`] directly before a capitalised word.
 fn name_prefix_alone(doc: &Document, i: usize) -> bool {
     in_list(NAME_PREFIXES, doc.token_str(i))
         && doc.tokens.get(i + 1).is_some_and(|t| {
-            t.kind == TokenKind::Word && is_capitalised(doc.str(t.span)) && t.span.start - doc.tokens[i].span.end <= 1
+            t.kind == TokenKind::Word
+                && is_capitalised(doc.str(t.span))
+                && t.span.start - doc.tokens[i].span.end <= 1
         })
 }
 
@@ -146,9 +468,37 @@ const LOCATIVES: &[&str] = &["in", "near", "outside", "at"];
 
 /// Lower-case words allowed inside a place name ("Stratford upon Avon", "Kursk region").
 const INNER_WORDS: &[&str] = &[
-    "of", "de", "del", "la", "le", "les", "du", "upon", "on", "al", "el", "and", "da", "do",
-    "dos", "das", "sur", "am", "im", "an", "der", "den", "region", "oblast", "province",
-    "governorate", "state", "county", "parish", "krai", "district",
+    "of",
+    "de",
+    "del",
+    "la",
+    "le",
+    "les",
+    "du",
+    "upon",
+    "on",
+    "al",
+    "el",
+    "and",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "sur",
+    "am",
+    "im",
+    "an",
+    "der",
+    "den",
+    "region",
+    "oblast",
+    "province",
+    "governorate",
+    "state",
+    "county",
+    "parish",
+    "krai",
+    "district",
 ];
 
 fn is_capitalised(s: &str) -> bool {
@@ -164,17 +514,31 @@ fn in_list(list: &[&str], word: &str) -> bool {
 const COUNTY_WORDS: &[&str] = &["county", "parish", "township", "borough"];
 
 /// Words after a name that make it a first- or second-level region.
-const ADMIN_WORDS: &[&str] = &["region", "oblast", "province", "governorate", "krai", "prefecture", "district"];
+const ADMIN_WORDS: &[&str] = &[
+    "region",
+    "oblast",
+    "province",
+    "governorate",
+    "krai",
+    "prefecture",
+    "district",
+];
 
 /// A person's name used short after the full name ("Kim" after "Kim Jong Un"): the
 /// entity layer has linked it, so it is the person and not a town called Kim.
 fn is_short_form_of_a_person(doc: &Document, mention: &dossier_core::Mention) -> bool {
     mention.label == EntityLabel::Person
-        && mention.entity.is_some_and(|e| doc.entities[e.index()].name.len() > mention.span.len())
+        && mention
+            .entity
+            .is_some_and(|e| doc.entities[e.index()].name.len() > mention.span.len())
 }
 
 /// Every toponym of `doc`, in text order, not overlapping.
-pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> bool) -> Vec<Toponym> {
+pub fn toponyms(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    common: &dyn Fn(&str) -> bool,
+) -> Vec<Toponym> {
     let mut found = Vec::new();
     let mut blocked = vec![false; doc.tokens.len()];
 
@@ -186,8 +550,14 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
                 continue;
             }
             let text = doc.str(mention.span);
-            let text = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
-            let mut span = Span::new(mention.span.end as usize - text.len(), mention.span.end as usize);
+            let text = text
+                .strip_prefix("the ")
+                .or_else(|| text.strip_prefix("The "))
+                .unwrap_or(text);
+            let mut span = Span::new(
+                mention.span.end as usize - text.len(),
+                mention.span.end as usize,
+            );
             // The entity stage splits names it does not know ("Los" "Lagos", "San" + a
             // person "Luis Potosi"): a gazetteer name running on from the mention is
             // taken whole.
@@ -195,7 +565,13 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
             if let Some(j) = runs_on(doc, gazetteer, first..range.end, &unblocked) {
                 span = Span::new(span.start as usize, doc.tokens[j - 1].span.end as usize);
                 let key = fold(doc.str(span));
-                found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None, street: false });
+                found.push(Toponym {
+                    span,
+                    key,
+                    mention: Some(MentionId(m as u32)),
+                    qualifier: None,
+                    street: false,
+                });
                 blocked[first..j].iter_mut().for_each(|b| *b = true);
                 continue;
             }
@@ -207,26 +583,45 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
             if let Some(next) = doc.tokens.get(range.end) {
                 let word = doc.str(next.span);
                 let longer = Span::new(span.start as usize, next.span.end as usize);
-                if in_list(ADMIN_WORDS, word) && !gazetteer.find_ids(&fold(doc.str(longer))).is_empty() {
+                if in_list(ADMIN_WORDS, word)
+                    && !gazetteer.find_ids(&fold(doc.str(longer))).is_empty()
+                {
                     span = longer;
                 }
             }
             // "Ind", "Mass.", "S.C.": the entity stage's place is a state written short.
             let short = doc.str(span);
-            let state = us_state(short).filter(|_| is_capitalised(short) && (short.len() > 2 || short.contains('.')));
+            let state = us_state(short)
+                .filter(|_| is_capitalised(short) && (short.len() > 2 || short.contains('.')));
             let key = state.map_or_else(|| fold(short), fold);
             if !gazetteer.find_ids(&key).is_empty() {
-                found.push(Toponym { span, key, mention: Some(MentionId(m as u32)), qualifier: None, street: false });
+                found.push(Toponym {
+                    span,
+                    key,
+                    mention: Some(MentionId(m as u32)),
+                    qualifier: None,
+                    street: false,
+                });
                 blocked[range].iter_mut().for_each(|b| *b = true);
             }
         } else if mention.label == EntityLabel::Norp
             && let Some(j) = runs_on(doc, gazetteer, range.clone(), &unblocked)
         {
-            let span = Span::new(mention.span.start as usize, doc.tokens[j - 1].span.end as usize);
-            found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None, street: false });
+            let span = Span::new(
+                mention.span.start as usize,
+                doc.tokens[j - 1].span.end as usize,
+            );
+            found.push(Toponym {
+                span,
+                key: fold(doc.str(span)),
+                mention: None,
+                qualifier: None,
+                street: false,
+            });
             blocked[range.start..j].iter_mut().for_each(|b| *b = true);
         } else if mention.label == EntityLabel::Norp
-            || (is_short_form_of_a_person(doc, mention) && !followed_by_region(doc, gazetteer, range.end))
+            || (is_short_form_of_a_person(doc, mention)
+                && !followed_by_region(doc, gazetteer, range.end))
         {
             blocked[range].iter_mut().for_each(|b| *b = true);
         }
@@ -235,7 +630,9 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
     // The label of the entity mention each token starts or continues, if any.
     let mut labels = vec![None; doc.tokens.len()];
     for mention in &doc.mentions {
-        labels[doc.tokens_in(mention.span)].iter_mut().for_each(|l| *l = Some(mention.label));
+        labels[doc.tokens_in(mention.span)]
+            .iter_mut()
+            .for_each(|l| *l = Some(mention.label));
     }
     let surnames = surnames(doc, gazetteer);
     for sentence in &doc.sentences {
@@ -245,8 +642,17 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
             if !blocked[i]
                 && let Some((j, state)) = dotted_state(doc, i)
             {
-                let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
-                found.push(Toponym { span, key: fold(state), mention: None, qualifier: None, street: false });
+                let span = Span::new(
+                    doc.tokens[i].span.start as usize,
+                    doc.tokens[j - 1].span.end as usize,
+                );
+                found.push(Toponym {
+                    span,
+                    key: fold(state),
+                    mention: None,
+                    qualifier: None,
+                    street: false,
+                });
                 i = j;
                 continue;
             }
@@ -259,11 +665,25 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
             // The longest name that passes: "Minnesota State Patrol" is not a place
             // called "Minnesota State", but its "Minnesota" is Minnesota.
             let start = sentence.first_token as usize;
-            let ends = ends.into_iter().filter(|&j| !city_by_alternate(doc, gazetteer, i, j));
-            match ends.into_iter().find(|&j| keep(doc, gazetteer, i, j, start, &surnames, labels[i], common)) {
+            let ends = ends
+                .into_iter()
+                .filter(|&j| !city_by_alternate(doc, gazetteer, i, j));
+            match ends
+                .into_iter()
+                .find(|&j| keep(doc, gazetteer, i, j, start, &surnames, labels[i], common))
+            {
                 Some(j) => {
-                    let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
-                    found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None, street: false });
+                    let span = Span::new(
+                        doc.tokens[i].span.start as usize,
+                        doc.tokens[j - 1].span.end as usize,
+                    );
+                    found.push(Toponym {
+                        span,
+                        key: fold(doc.str(span)),
+                        mention: None,
+                        qualifier: None,
+                        street: false,
+                    });
                     i = j;
                 }
                 None => i += 1,
@@ -280,7 +700,18 @@ pub fn toponyms(doc: &Document, gazetteer: &Gazetteer, common: &dyn Fn(&str) -> 
 }
 
 /// Last words of street names.
-const STREET_WORDS: &[&str] = &["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane"];
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "drive",
+    "lane",
+];
 
 /// Streets: capitalised words or an ordinal before a street word ("Royal Street", "14th
 /// St.", "Eglinton Avenue West"). A street the table knows by name stays what it is
@@ -296,32 +727,55 @@ fn streets(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
         }
         let part = |i: usize| {
             let w = doc.token_str(i);
-            let word_ok = !in_list(FUNCTION_WORDS, w) || matches!(w, "North" | "South" | "East" | "West");
-            (doc.tokens[i].kind == TokenKind::Word && is_capitalised(w) && word_ok && !in_list(CALENDAR, w))
+            let word_ok =
+                !in_list(FUNCTION_WORDS, w) || matches!(w, "North" | "South" | "East" | "West");
+            (doc.tokens[i].kind == TokenKind::Word
+                && is_capitalised(w)
+                && word_ok
+                && !in_list(CALENDAR, w))
                 || (w.len() <= 5
                     && w.starts_with(|c: char| c.is_ascii_digit())
                     && ["st", "nd", "rd", "th"].iter().any(|o| w.ends_with(o)))
         };
         let mut start = k;
-        while start > 0 && k - start < 4 && part(start - 1) && doc.tokens[start].span.start - doc.tokens[start - 1].span.end <= 1 {
+        while start > 0
+            && k - start < 4
+            && part(start - 1)
+            && doc.tokens[start].span.start - doc.tokens[start - 1].span.end <= 1
+        {
             start -= 1;
         }
         if start == k {
             continue;
         }
         let mut end = k + 1;
-        let direction = |t: &dossier_core::Token| matches!(doc.str(t.span), "North" | "South" | "East" | "West");
+        let direction = |t: &dossier_core::Token| {
+            matches!(doc.str(t.span), "North" | "South" | "East" | "West")
+        };
         if doc.tokens.get(end).is_some_and(direction) {
             end += 1;
-        } else if doc.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.str(t.span))) {
+        } else if doc
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.str(t.span)))
+        {
             // "Downtown St. Louis", "Main Street Bank".
             continue;
         }
-        let span = Span::new(doc.tokens[start].span.start as usize, doc.tokens[end - 1].span.end as usize);
+        let span = Span::new(
+            doc.tokens[start].span.start as usize,
+            doc.tokens[end - 1].span.end as usize,
+        );
         if found.iter().any(|t| t.span == span) || !g.find_ids(&fold(doc.str(span))).is_empty() {
             continue;
         }
-        named.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None, street: true });
+        named.push(Toponym {
+            span,
+            key: fold(doc.str(span)),
+            mention: None,
+            qualifier: None,
+            street: true,
+        });
     }
     found.extend(named);
     found.sort_by_key(|t| t.span);
@@ -354,19 +808,36 @@ fn county_lists(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
         let (mut end, first) = (k, listed.len());
         while listed.len() < first + 16 {
             let mut start = end;
-            while start > 0 && doc.tokens[start - 1].kind == TokenKind::Word && is_capitalised(doc.token_str(start - 1)) {
+            while start > 0
+                && doc.tokens[start - 1].kind == TokenKind::Word
+                && is_capitalised(doc.token_str(start - 1))
+            {
                 start -= 1;
             }
             if start == end {
                 break;
             }
-            let span = Span::new(doc.tokens[start].span.start as usize, doc.tokens[end - 1].span.end as usize);
+            let span = Span::new(
+                doc.tokens[start].span.start as usize,
+                doc.tokens[end - 1].span.end as usize,
+            );
             let key = fold(&format!("{} {kind}", doc.str(span)));
             // "Indiana counties" are the counties of Indiana.
-            if !g.find_ids(&key).iter().any(|&e| g.entry(e).kind == Kind::Admin2) || names_a_polity(g, &fold(doc.str(span))) {
+            if !g
+                .find_ids(&key)
+                .iter()
+                .any(|&e| g.entry(e).kind == Kind::Admin2)
+                || names_a_polity(g, &fold(doc.str(span)))
+            {
                 break;
             }
-            listed.push(Toponym { span, key, mention: None, qualifier: None, street: false });
+            listed.push(Toponym {
+                span,
+                key,
+                mention: None,
+                qualifier: None,
+                street: false,
+            });
             // Back over ", ", " and ", ", and ", " or ".
             let mut before = start;
             while before > 0 && matches!(doc.token_str(before - 1), "," | "and" | "or") {
@@ -393,7 +864,12 @@ fn county_lists(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
 /// The end of a gazetteer name that starts with the mention over tokens `range` and runs
 /// on past it to a capitalised word: the entity stage splits names it does not know
 /// ("Los" "Lagos") and takes the first word of some for a demonym ("Korean Peninsula").
-fn runs_on(doc: &Document, g: &Gazetteer, range: std::ops::Range<usize>, unblocked: &[bool]) -> Option<usize> {
+fn runs_on(
+    doc: &Document,
+    g: &Gazetteer,
+    range: std::ops::Range<usize>,
+    unblocked: &[bool],
+) -> Option<usize> {
     matches(doc, g, range.start, doc.tokens.len(), unblocked)
         .first()
         .copied()
@@ -408,7 +884,9 @@ fn same_name_elsewhere(doc: &Document, g: &Gazetteer, blocked: &[bool], found: &
     let places: HashSet<String> = found.iter().map(|t| t.key.clone()).collect();
     let mut covered = blocked.to_vec();
     for t in found.iter() {
-        covered[doc.tokens_in(t.span)].iter_mut().for_each(|c| *c = true);
+        covered[doc.tokens_in(t.span)]
+            .iter_mut()
+            .for_each(|c| *c = true);
     }
     for mention in &doc.mentions {
         let range = doc.tokens_in(mention.span);
@@ -421,10 +899,22 @@ fn same_name_elsewhere(doc: &Document, g: &Gazetteer, blocked: &[bool], found: &
         let mut i = start;
         while i < end {
             let titled = i > start && in_list(TITLES, doc.token_str(i - 1));
-            match matches(doc, g, i, end, &covered).into_iter().find(|&j| places.contains(&fold(slice(doc, i, j)))) {
+            match matches(doc, g, i, end, &covered)
+                .into_iter()
+                .find(|&j| places.contains(&fold(slice(doc, i, j))))
+            {
                 Some(j) if !titled => {
-                    let span = Span::new(doc.tokens[i].span.start as usize, doc.tokens[j - 1].span.end as usize);
-                    found.push(Toponym { span, key: fold(doc.str(span)), mention: None, qualifier: None, street: false });
+                    let span = Span::new(
+                        doc.tokens[i].span.start as usize,
+                        doc.tokens[j - 1].span.end as usize,
+                    );
+                    found.push(Toponym {
+                        span,
+                        key: fold(doc.str(span)),
+                        mention: None,
+                        qualifier: None,
+                        street: false,
+                    });
                     i = j;
                 }
                 _ => i += 1,
@@ -452,7 +942,8 @@ fn matches(doc: &Document, g: &Gazetteer, i: usize, end: usize, blocked: &[bool]
         }
         if j > i + 1 {
             let t = &doc.tokens[j - 1];
-            let inner_ok = t.kind == TokenKind::Word && (is_capitalised(last) || in_list(INNER_WORDS, last));
+            let inner_ok =
+                t.kind == TokenKind::Word && (is_capitalised(last) || in_list(INNER_WORDS, last));
             // Tokens must be adjacent up to one space: no line breaks inside a name.
             let gap = &doc.text[doc.tokens[j - 2].span.end as usize..t.span.start as usize];
             if !inner_ok || gap.len() > 1 {
@@ -473,7 +964,9 @@ fn matches(doc: &Document, g: &Gazetteer, i: usize, end: usize, blocked: &[bool]
 fn city_by_alternate(doc: &Document, g: &Gazetteer, i: usize, j: usize) -> bool {
     j > i + 1
         && in_list(&["city", "town"], doc.token_str(j - 1))
-        && g.find_ids(&fold(slice(doc, i, j))).iter().all(|&e| fold(g.entry(e).name) != fold(slice(doc, i, j)))
+        && g.find_ids(&fold(slice(doc, i, j)))
+            .iter()
+            .all(|&e| fold(g.entry(e).name) != fold(slice(doc, i, j)))
 }
 
 /// Whether tokens from `j` read ", Region": a US state (or its abbreviation), a
@@ -490,7 +983,8 @@ fn followed_by_region(doc: &Document, g: &Gazetteer, j: usize) -> bool {
                 matches!(e.kind, Kind::Country | Kind::Admin1) && fold(e.name) == fold(text)
             })
     };
-    (j + 2..=(j + 4).min(doc.tokens.len())).any(|k| is_capitalised(doc.token_str(k - 1)) && region(k))
+    (j + 2..=(j + 4).min(doc.tokens.len()))
+        .any(|k| is_capitalised(doc.token_str(k - 1)) && region(k))
 }
 
 /// Whether a gazetteer hit over tokens `i..j` is a place here; `label` is the entity
@@ -513,7 +1007,12 @@ fn keep(
     let ids = g.find_ids(&key);
     // A country, or a region that is better known than any town of its name ("Minnesota",
     // not the Paris département): such names stand before other words as modifiers.
-    let biggest_town = ids.iter().map(|&e| g.entry(e)).filter(|e| e.kind == Kind::City).map(|e| e.population).max();
+    let biggest_town = ids
+        .iter()
+        .map(|&e| g.entry(e))
+        .filter(|e| e.kind == Kind::City)
+        .map(|e| e.population)
+        .max();
     let polity = ids.iter().map(|&e| g.entry(e)).any(|e| match e.kind {
         Kind::Country | Kind::Continent => true,
         Kind::Admin1 => fold(e.name) == key && biggest_town.is_none_or(|t| e.population > t),
@@ -521,7 +1020,9 @@ fn keep(
     });
     let one_word = j == i + 1;
 
-    if prev.is_some_and(|p| in_list(TITLES, p)) || (one_word && (not_a_place(words) || name_prefix_alone(doc, i))) {
+    if prev.is_some_and(|p| in_list(TITLES, p))
+        || (one_word && (not_a_place(words) || name_prefix_alone(doc, i)))
+    {
         return false;
     }
     if followed_by_region(doc, g, j) {
@@ -549,7 +1050,11 @@ fn keep(
         return false;
     }
     let after_locative = prev.is_some_and(|p| LOCATIVES.contains(&p));
-    if one_word && common(words) && !after_locative && !(polity && is_capitalised(words) && prev.is_some()) {
+    if one_word
+        && common(words)
+        && !after_locative
+        && !(polity && is_capitalised(words) && prev.is_some())
+    {
         return false;
     }
     // A town before another capitalised word is taken for a first name ("Paris Hilton"),
@@ -557,7 +1062,8 @@ fn keep(
     // a name that is not a person's ("Dublin Arts Council", "Butler County Coroner").
     // A county is nobody's first name ("Hall County Environmental Health").
     let county = !one_word && in_list(COUNTY_WORDS, doc.token_str(j - 1));
-    let named_otherwise = county || label.is_some_and(|l| l != EntityLabel::Person) || (!one_word && label.is_none());
+    let named_otherwise =
+        county || label.is_some_and(|l| l != EntityLabel::Person) || (!one_word && label.is_none());
     if let Some(n) = next
         && !polity
         && !named_otherwise
@@ -579,17 +1085,25 @@ fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
         let end = s.end_token as usize;
         while i < end {
             let mut j = i;
-            while j < end && doc.tokens[j].kind == TokenKind::Word && is_capitalised(doc.token_str(j)) {
+            while j < end
+                && doc.tokens[j].kind == TokenKind::Word
+                && is_capitalised(doc.token_str(j))
+            {
                 j += 1;
             }
             let run = j - i;
-            let last = if run > 0 { fold(doc.token_str(j - 1)) } else { String::new() };
+            let last = if run > 0 {
+                fold(doc.token_str(j - 1))
+            } else {
+                String::new()
+            };
             if (2..=3).contains(&run)
                 && !in_list(FUNCTION_WORDS, doc.token_str(i))
                 && !in_list(PLACE_PREFIXES, doc.token_str(i))
                 && !g.find_ids(&last).iter().any(|&e| {
                     let e = g.entry(e);
-                    e.population >= 1_000_000 || matches!(e.kind, Kind::Country | Kind::Admin1 | Kind::Continent)
+                    e.population >= 1_000_000
+                        || matches!(e.kind, Kind::Country | Kind::Admin1 | Kind::Continent)
                 })
                 && g.find_ids(&fold(slice(doc, i, j))).is_empty()
                 && !in_list(MODIFIER_HEADS, doc.token_str(j - 1))
@@ -606,36 +1120,61 @@ fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
 /// The places of a hyphenated word: both halves of a pair ("Fargo-Moorhead"), a place
 /// before a lower-case word ("Atlanta-based", "Toronto-area"), and a legislator's home
 /// or state after a party letter ("D-Charleston", "DFL-Cook", "R-Tenn").
-fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, common: &dyn Fn(&str) -> bool, found: &mut Vec<Toponym>) {
+fn hyphen_parts(
+    doc: &Document,
+    g: &Gazetteer,
+    i: usize,
+    common: &dyn Fn(&str) -> bool,
+    found: &mut Vec<Toponym>,
+) {
     let token = doc.tokens[i];
     let text = doc.str(token.span);
     if token.kind != TokenKind::Word || !text.contains('-') {
         return;
     }
-    let parts: Vec<(usize, &str)> = text.split('-').scan(0, |at, p| {
-        let start = *at;
-        *at += p.len() + 1;
-        Some((start, p))
-    }).collect();
+    let parts: Vec<(usize, &str)> = text
+        .split('-')
+        .scan(0, |at, p| {
+            let start = *at;
+            *at += p.len() + 1;
+            Some((start, p))
+        })
+        .collect();
     let place = |p: &str| is_capitalised(p) && !not_a_place(p) && !g.find_ids(&fold(p)).is_empty();
     let party = |p: &str| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase());
     let lower = |p: &str| p.chars().next().is_some_and(char::is_lowercase);
     let places: Vec<bool> = parts.iter().map(|(_, p)| place(p)).collect();
     let pair = parts.len() == 2 && places.iter().all(|&p| p);
     for (k, &(at, p)) in parts.iter().enumerate() {
-        let others_fit = parts.iter().enumerate().filter(|&(o, _)| o != k).all(|(o, &(_, q))| {
-            if o < k { party(q) } else { lower(q) }
-        });
+        let others_fit = parts
+            .iter()
+            .enumerate()
+            .filter(|&(o, _)| o != k)
+            .all(|(o, &(_, q))| if o < k { party(q) } else { lower(q) });
         // "US-based": a word in capitals is no common word ("us").
         let capitals = p.chars().all(|c| c.is_ascii_uppercase());
         let start = token.span.start as usize + at;
         if places[k] && (pair || (others_fit && (capitals || !common(p)))) {
-            found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(p), mention: None, qualifier: None, street: false });
-        } else if k > 0 && others_fit && is_capitalised(p)
+            found.push(Toponym {
+                span: Span::new(start, start + p.len()),
+                key: fold(p),
+                mention: None,
+                qualifier: None,
+                street: false,
+            });
+        } else if k > 0
+            && others_fit
+            && is_capitalised(p)
             && let Some(state) = us_state(p)
         {
             // A legislator's state after the party letter ("D-Calif", "R-Tenn").
-            found.push(Toponym { span: Span::new(start, start + p.len()), key: fold(state), mention: None, qualifier: None, street: false });
+            found.push(Toponym {
+                span: Span::new(start, start + p.len()),
+                key: fold(state),
+                mention: None,
+                qualifier: None,
+                street: false,
+            });
         }
     }
 }
@@ -643,8 +1182,21 @@ fn hyphen_parts(doc: &Document, g: &Gazetteer, i: usize, common: &dyn Fn(&str) -
 /// Words after a town's name in local news about it: its police, its mayor, its
 /// schools, its residents ("Paris Police Department", "a Lebanon man").
 const LOCAL_HEADS: &[&str] = &[
-    "police", "fire", "mayor", "city", "council", "township", "high", "schools", "man", "woman",
-    "resident", "residents", "aldermen", "selectmen", "firefighters",
+    "police",
+    "fire",
+    "mayor",
+    "city",
+    "council",
+    "township",
+    "high",
+    "schools",
+    "man",
+    "woman",
+    "resident",
+    "residents",
+    "aldermen",
+    "selectmen",
+    "firefighters",
 ];
 
 /// Whether the toponym at `span` is written as local news writes its own town: before
@@ -652,43 +1204,115 @@ const LOCAL_HEADS: &[&str] = &[
 /// Paris", "John Roe, 44, Lebanon,").
 pub fn local_cue(doc: &Document, span: Span) -> bool {
     let range = doc.tokens_in(span);
-    if doc.tokens.get(range.end).is_some_and(|t| t.kind == TokenKind::Word && in_list(LOCAL_HEADS, doc.str(t.span))) {
+    if doc
+        .tokens
+        .get(range.end)
+        .is_some_and(|t| t.kind == TokenKind::Word && in_list(LOCAL_HEADS, doc.str(t.span)))
+    {
         return true;
     }
-    let before: Vec<&str> = (range.start.saturating_sub(4)..range.start).map(|i| doc.token_str(i)).collect();
+    let before: Vec<&str> = (range.start.saturating_sub(4)..range.start)
+        .map(|i| doc.token_str(i))
+        .collect();
     let age = |w: &str| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
     matches!(before.as_slice(), [.., ",", a, ",", "of"] | [.., _, ",", a, ","] if age(a))
 }
 
 /// US state abbreviations in AP style and as postal codes, for "Paris, Tex." and "Paris, TX".
 const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ala", "Alabama"), ("al", "Alabama"), ("alaska", "Alaska"), ("ak", "Alaska"),
-    ("ariz", "Arizona"), ("az", "Arizona"), ("ark", "Arkansas"), ("ar", "Arkansas"),
-    ("calif", "California"), ("ca", "California"), ("colo", "Colorado"), ("co", "Colorado"),
-    ("conn", "Connecticut"), ("ct", "Connecticut"), ("del", "Delaware"), ("de", "Delaware"),
-    ("fla", "Florida"), ("fl", "Florida"), ("ga", "Georgia"), ("hawaii", "Hawaii"),
-    ("hi", "Hawaii"), ("idaho", "Idaho"), ("id", "Idaho"), ("ill", "Illinois"), ("il", "Illinois"),
-    ("ind", "Indiana"), ("in", "Indiana"), ("iowa", "Iowa"), ("ia", "Iowa"), ("kan", "Kansas"),
-    ("ks", "Kansas"), ("ky", "Kentucky"), ("la", "Louisiana"), ("maine", "Maine"), ("me", "Maine"),
-    ("md", "Maryland"), ("mass", "Massachusetts"), ("ma", "Massachusetts"), ("mich", "Michigan"),
-    ("mi", "Michigan"), ("minn", "Minnesota"), ("mn", "Minnesota"), ("miss", "Mississippi"),
-    ("ms", "Mississippi"), ("mo", "Missouri"), ("mont", "Montana"), ("mt", "Montana"),
-    ("neb", "Nebraska"), ("ne", "Nebraska"), ("nev", "Nevada"), ("nv", "Nevada"),
-    ("nh", "New Hampshire"), ("nj", "New Jersey"), ("nm", "New Mexico"), ("ny", "New York"),
-    ("nc", "North Carolina"), ("nd", "North Dakota"), ("ohio", "Ohio"), ("oh", "Ohio"),
-    ("okla", "Oklahoma"), ("ok", "Oklahoma"), ("ore", "Oregon"), ("or", "Oregon"),
-    ("pa", "Pennsylvania"), ("ri", "Rhode Island"), ("sc", "South Carolina"),
-    ("sd", "South Dakota"), ("tenn", "Tennessee"), ("tn", "Tennessee"), ("tex", "Texas"),
-    ("tx", "Texas"), ("utah", "Utah"), ("ut", "Utah"), ("vt", "Vermont"), ("va", "Virginia"),
-    ("wash", "Washington"), ("wa", "Washington"), ("wva", "West Virginia"), ("wv", "West Virginia"),
-    ("wis", "Wisconsin"), ("wi", "Wisconsin"), ("wyo", "Wyoming"), ("wy", "Wyoming"),
+    ("ala", "Alabama"),
+    ("al", "Alabama"),
+    ("alaska", "Alaska"),
+    ("ak", "Alaska"),
+    ("ariz", "Arizona"),
+    ("az", "Arizona"),
+    ("ark", "Arkansas"),
+    ("ar", "Arkansas"),
+    ("calif", "California"),
+    ("ca", "California"),
+    ("colo", "Colorado"),
+    ("co", "Colorado"),
+    ("conn", "Connecticut"),
+    ("ct", "Connecticut"),
+    ("del", "Delaware"),
+    ("de", "Delaware"),
+    ("fla", "Florida"),
+    ("fl", "Florida"),
+    ("ga", "Georgia"),
+    ("hawaii", "Hawaii"),
+    ("hi", "Hawaii"),
+    ("idaho", "Idaho"),
+    ("id", "Idaho"),
+    ("ill", "Illinois"),
+    ("il", "Illinois"),
+    ("ind", "Indiana"),
+    ("in", "Indiana"),
+    ("iowa", "Iowa"),
+    ("ia", "Iowa"),
+    ("kan", "Kansas"),
+    ("ks", "Kansas"),
+    ("ky", "Kentucky"),
+    ("la", "Louisiana"),
+    ("maine", "Maine"),
+    ("me", "Maine"),
+    ("md", "Maryland"),
+    ("mass", "Massachusetts"),
+    ("ma", "Massachusetts"),
+    ("mich", "Michigan"),
+    ("mi", "Michigan"),
+    ("minn", "Minnesota"),
+    ("mn", "Minnesota"),
+    ("miss", "Mississippi"),
+    ("ms", "Mississippi"),
+    ("mo", "Missouri"),
+    ("mont", "Montana"),
+    ("mt", "Montana"),
+    ("neb", "Nebraska"),
+    ("ne", "Nebraska"),
+    ("nev", "Nevada"),
+    ("nv", "Nevada"),
+    ("nh", "New Hampshire"),
+    ("nj", "New Jersey"),
+    ("nm", "New Mexico"),
+    ("ny", "New York"),
+    ("nc", "North Carolina"),
+    ("nd", "North Dakota"),
+    ("ohio", "Ohio"),
+    ("oh", "Ohio"),
+    ("okla", "Oklahoma"),
+    ("ok", "Oklahoma"),
+    ("ore", "Oregon"),
+    ("or", "Oregon"),
+    ("pa", "Pennsylvania"),
+    ("ri", "Rhode Island"),
+    ("sc", "South Carolina"),
+    ("sd", "South Dakota"),
+    ("tenn", "Tennessee"),
+    ("tn", "Tennessee"),
+    ("tex", "Texas"),
+    ("tx", "Texas"),
+    ("utah", "Utah"),
+    ("ut", "Utah"),
+    ("vt", "Vermont"),
+    ("va", "Virginia"),
+    ("wash", "Washington"),
+    ("wa", "Washington"),
+    ("wva", "West Virginia"),
+    ("wv", "West Virginia"),
+    ("wis", "Wisconsin"),
+    ("wi", "Wisconsin"),
+    ("wyo", "Wyoming"),
+    ("wy", "Wyoming"),
     ("dc", "District of Columbia"),
 ];
 
 /// The US state an abbreviation stands for ("Tex." -> "Texas").
 pub fn us_state(abbreviation: &str) -> Option<&'static str> {
     let key = fold(abbreviation).replace(' ', "");
-    US_STATE_ABBREVIATIONS.iter().find(|(a, _)| *a == key).map(|(_, s)| *s)
+    US_STATE_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == key)
+        .map(|(_, s)| *s)
 }
 
 /// A US state abbreviation of one or two tokens at token `i` ("Tex.", "S.C.", "W. Va."),
@@ -702,7 +1326,8 @@ fn state_at(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
         && one.len() == 2
         && one.ends_with('.')
         && next.span.start - doc.tokens[i].span.end <= 1
-        && let Some(state) = us_state(&doc.text[doc.tokens[i].span.start as usize..next.span.end as usize])
+        && let Some(state) =
+            us_state(&doc.text[doc.tokens[i].span.start as usize..next.span.end as usize])
     {
         return Some((i + 2, state));
     }
@@ -713,8 +1338,8 @@ fn state_at(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
 /// "Calif."), unlike "Ind.", "Mass.", "Miss.", "Ill." or "Wash."; and not "Ga.", which
 /// alone would as likely be taken for the country.
 const AP_STATES: &[&str] = &[
-    "ala.", "ariz.", "calif.", "colo.", "conn.", "fla.", "kan.", "ky.", "md.", "mich.",
-    "minn.", "neb.", "nev.", "okla.", "pa.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
+    "ala.", "ariz.", "calif.", "colo.", "conn.", "fla.", "kan.", "ky.", "md.", "mich.", "minn.",
+    "neb.", "nev.", "okla.", "pa.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
 ];
 
 /// A US state abbreviation that names the state wherever it stands: one with dots
@@ -731,8 +1356,15 @@ fn dotted_state(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
     let one_token = j == i + 1;
     let dot_after = one_token
         && !text.ends_with('.')
-        && doc.tokens.get(j).is_some_and(|t| t.span.start == doc.tokens[i].span.end && doc.str(t.span) == ".");
-    let (j, abbreviation) = if dot_after { (j + 1, format!("{text}.")) } else { (j, text.to_string()) };
+        && doc
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.span.start == doc.tokens[i].span.end && doc.str(t.span) == ".");
+    let (j, abbreviation) = if dot_after {
+        (j + 1, format!("{text}."))
+    } else {
+        (j, text.to_string())
+    };
     (one_token && AP_STATES.contains(&abbreviation.to_lowercase().as_str())).then_some((j, state))
 }
 
@@ -748,8 +1380,13 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             continue;
         };
         let start = after + (rest.len() - stripped.len());
-        let t = doc.tokens.partition_point(|t| (t.span.start as usize) < start);
-        if doc.tokens.get(t).is_some_and(|token| token.span.start as usize == start)
+        let t = doc
+            .tokens
+            .partition_point(|t| (t.span.start as usize) < start);
+        if doc
+            .tokens
+            .get(t)
+            .is_some_and(|token| token.span.start as usize == start)
             && let Some((end, state)) = state_at(doc, t)
             && !g.find_ids(&fold(state)).is_empty()
         {
@@ -758,7 +1395,13 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             if let Some(next) = found.get_mut(k + 1).filter(|n| n.span == span) {
                 next.key = fold(state);
             } else if !found.get(k + 1).is_some_and(|n| n.span.overlaps(span)) {
-                states.push(Toponym { span, key: fold(state), mention: None, qualifier: None, street: false });
+                states.push(Toponym {
+                    span,
+                    key: fold(state),
+                    mention: None,
+                    qualifier: None,
+                    street: false,
+                });
             }
         } else if let Some(next) = found.get(k + 1)
             && next.span.start as usize == start

@@ -14,8 +14,8 @@
 //! can outweigh one famous namesake; and once against the other names' last choices,
 //! so the rounds settle in two or three.
 
-use crate::gazetteer::{fold, Gazetteer, Kind};
-use crate::recognise::{inside_a_street, local_cue, names_a_polity, us_state, Toponym};
+use crate::gazetteer::{Gazetteer, Kind, fold};
+use crate::recognise::{Toponym, inside_a_street, local_cue, names_a_polity, us_state};
 use dossier_core::Document;
 use std::collections::{HashMap, HashSet};
 
@@ -31,7 +31,10 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         if let Some(q) = t.qualifier {
             let text = doc.str(q);
             let key = us_state(text).map_or_else(|| fold(text), fold);
-            qualified.entry(t.key.as_str()).or_default().extend_from_slice(g.find_ids(&key));
+            qualified
+                .entry(t.key.as_str())
+                .or_default()
+                .extend_from_slice(g.find_ids(&key));
         }
     }
     let mentions: HashMap<&str, usize> = toponyms.iter().fold(HashMap::new(), |mut m, t| {
@@ -40,14 +43,26 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
     });
 
     // Names written as local news writes its own town ("Paris Police", "a Lebanon man").
-    let local: HashSet<&str> = toponyms.iter().filter(|t| local_cue(doc, t.span)).map(|t| t.key.as_str()).collect();
+    let local: HashSet<&str> = toponyms
+        .iter()
+        .filter(|t| local_cue(doc, t.span))
+        .map(|t| t.key.as_str())
+        .collect();
     // Names of states and countries: where the report is says nothing against them.
-    let polities: HashSet<&str> = names.iter().copied().filter(|n| names_a_polity(g, n)).collect();
+    let polities: HashSet<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| names_a_polity(g, n))
+        .collect();
     // Names that some town bears as its own, not only as another's old or foreign name.
     let own_names: HashSet<&str> = names
         .iter()
         .copied()
-        .filter(|n| g.find_ids(n).iter().any(|&e| g.entry(e).kind == Kind::City && fold(g.entry(e).name) == *n))
+        .filter(|n| {
+            g.find_ids(n)
+                .iter()
+                .any(|&e| g.entry(e).kind == Kind::City && fold(g.entry(e).name) == *n)
+        })
         .collect();
 
     let support = Support::of(g, &names);
@@ -66,7 +81,13 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
             let best = g
                 .find_ids(name)
                 .iter()
-                .map(|&e| (score(g, e, name, quals, &context, chosen.get(name), name_is) + support.bonus(g, name, e), e))
+                .map(|&e| {
+                    (
+                        score(g, e, name, quals, &context, chosen.get(name), name_is)
+                            + support.bonus(g, name, e),
+                        e,
+                    )
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, e)) = best {
                 next.insert(name, e);
@@ -77,13 +98,21 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         }
         chosen = next;
     }
-    toponyms.iter().map(|t| chosen.get(t.key.as_str()).copied()).collect()
+    toponyms
+        .iter()
+        .map(|t| chosen.get(t.key.as_str()).copied())
+        .collect()
 }
 
 /// A common word taken for a place ("Reading", "Mobile", "Colonia") names no place
 /// abroad when most of the document's places lie in one country: it becomes its
 /// namesake in that country, or no place at all.
-pub fn stay_home(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>], common: &dyn Fn(&str) -> bool) {
+pub fn stay_home(
+    g: &Gazetteer,
+    toponyms: &[Toponym],
+    chosen: &mut [Option<u32>],
+    common: &dyn Fn(&str) -> bool,
+) {
     let mut countries: HashMap<&str, usize> = HashMap::new();
     for e in chosen.iter().flatten() {
         let c = g.entry(*e).country;
@@ -92,7 +121,10 @@ pub fn stay_home(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]
         }
     }
     let total: usize = countries.values().sum();
-    let Some((&home, &n)) = countries.iter().max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c))) else {
+    let Some((&home, &n)) = countries
+        .iter()
+        .max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c)))
+    else {
         return;
     };
     if n < 2 || 2 * n <= total {
@@ -101,7 +133,11 @@ pub fn stay_home(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]
     for (t, choice) in toponyms.iter().zip(chosen.iter_mut()) {
         let Some(e) = *choice else { continue };
         let entry = g.entry(e);
-        if t.key.contains(' ') || !common(&t.key) || entry.country == home || matches!(entry.kind, Kind::Country | Kind::Continent | Kind::Region) {
+        if t.key.contains(' ')
+            || !common(&t.key)
+            || entry.country == home
+            || matches!(entry.kind, Kind::Country | Kind::Continent | Kind::Region)
+        {
             continue;
         }
         *choice = g
@@ -117,11 +153,16 @@ pub fn stay_home(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]
 pub fn streets_in_town(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]) {
     let mut towns: HashMap<u32, usize> = HashMap::new();
     for (t, e) in toponyms.iter().zip(chosen.iter()) {
-        if let Some(e) = e.filter(|&e| !t.street && !inside_a_street(toponyms, t) && g.entry(e).kind == Kind::City) {
+        if let Some(e) = e.filter(|&e| {
+            !t.street && !inside_a_street(toponyms, t) && g.entry(e).kind == Kind::City
+        }) {
             *towns.entry(e).or_default() += 1;
         }
     }
-    let town = towns.into_iter().max_by_key(|&(e, n)| (n, std::cmp::Reverse(e))).map(|(e, _)| e);
+    let town = towns
+        .into_iter()
+        .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+        .map(|(e, _)| e);
     for (t, e) in toponyms.iter().zip(chosen.iter_mut()) {
         if t.street {
             *e = town;
@@ -158,13 +199,23 @@ impl<'n> Support<'n> {
                 let all = g.find_ids(name);
                 let priors: Vec<f64> = all.iter().map(|&e| prior(g, e, name)).collect();
                 let top = priors.iter().copied().fold(f64::MIN, f64::max);
-                let shares: Vec<f64> = priors.iter().map(|p| ((p - top) / PRIOR_TEMPERATURE).exp()).collect();
+                let shares: Vec<f64> = priors
+                    .iter()
+                    .map(|p| ((p - top) / PRIOR_TEMPERATURE).exp())
+                    .collect();
                 let total: f64 = shares.iter().sum();
                 let local: Vec<Sense> = all
                     .iter()
                     .zip(&shares)
-                    .filter(|&(&e, _)| matches!(g.entry(e).kind, Kind::City | Kind::Admin2 | Kind::Admin1))
-                    .map(|(&e, w)| Sense { lat: g.entry(e).lat, lon: g.entry(e).lon, entry: e, weight: (w / total).sqrt() })
+                    .filter(|&(&e, _)| {
+                        matches!(g.entry(e).kind, Kind::City | Kind::Admin2 | Kind::Admin1)
+                    })
+                    .map(|(&e, w)| Sense {
+                        lat: g.entry(e).lat,
+                        lon: g.entry(e).lon,
+                        entry: e,
+                        weight: (w / total).sqrt(),
+                    })
                     .collect();
                 (name, local)
             })
@@ -176,19 +227,33 @@ impl<'n> Support<'n> {
     /// place near it, or in its first-level region (in its country, for a country).
     fn bonus(&self, g: &Gazetteer, name: &str, e: u32) -> f64 {
         let entry = g.entry(e);
-        if !matches!(entry.kind, Kind::City | Kind::Admin2 | Kind::Admin1 | Kind::Country) || entry.country.is_empty() {
+        if !matches!(
+            entry.kind,
+            Kind::City | Kind::Admin2 | Kind::Admin1 | Kind::Country
+        ) || entry.country.is_empty()
+        {
             return 0.0;
         }
         // A country's region is all of it.
         let whole_country = entry.kind == Kind::Country;
-        let region = if entry.kind == Kind::Admin1 { entry.name } else { entry.admin1 };
+        let region = if entry.kind == Kind::Admin1 {
+            entry.name
+        } else {
+            entry.admin1
+        };
         let (mut near, mut close, mut same_region) = (0.0f64, 0.0f64, 0.0f64);
         for (other, senses) in &self.names {
             if *other == name {
                 continue;
             }
             let (mut is_near, mut is_close, mut in_region) = (0.0f64, 0.0f64, 0.0f64);
-            for &Sense { lat, lon, entry: f, weight } in senses {
+            for &Sense {
+                lat,
+                lon,
+                entry: f,
+                weight,
+            } in senses
+            {
                 if f == e {
                     continue;
                 }
@@ -196,7 +261,11 @@ impl<'n> Support<'n> {
                 if o.country != entry.country {
                     continue;
                 }
-                let o_region = if o.kind == Kind::Admin1 { o.name } else { o.admin1 };
+                let o_region = if o.kind == Kind::Admin1 {
+                    o.name
+                } else {
+                    o.admin1
+                };
                 if whole_country || (!region.is_empty() && o_region == region) {
                     in_region = in_region.max(weight);
                 }
@@ -218,7 +287,9 @@ impl<'n> Support<'n> {
             close += is_close;
             same_region += in_region;
         }
-        NEAR_WEIGHT * near.min(3.0) + CLOSE_WEIGHT * close.min(2.0) + REGION_WEIGHT * same_region.min(3.0)
+        NEAR_WEIGHT * near.min(3.0)
+            + CLOSE_WEIGHT * close.min(2.0)
+            + REGION_WEIGHT * same_region.min(3.0)
     }
 }
 
@@ -262,7 +333,12 @@ struct Context {
 
 impl Context {
     fn of(g: &Gazetteer, chosen: &HashMap<&str, u32>, mentions: &HashMap<&str, usize>) -> Context {
-        let mut c = Context { countries: HashMap::new(), regions: HashSet::new(), points: Vec::new(), local: HashMap::new() };
+        let mut c = Context {
+            countries: HashMap::new(),
+            regions: HashSet::new(),
+            points: Vec::new(),
+            local: HashMap::new(),
+        };
         for (name, &e) in chosen {
             let entry = g.entry(e);
             let n = mentions.get(name).copied().unwrap_or(1);
@@ -270,7 +346,8 @@ impl Context {
                 *c.countries.entry(entry.country.to_string()).or_default() += n;
             }
             if entry.kind == Kind::Admin1 {
-                c.regions.insert((entry.country.to_string(), entry.name.to_string()));
+                c.regions
+                    .insert((entry.country.to_string(), entry.name.to_string()));
             }
             if matches!(entry.kind, Kind::City | Kind::Admin2) {
                 c.points.push((entry.lat, entry.lon, e));
@@ -281,7 +358,10 @@ impl Context {
                     _ => 0.0,
                 };
                 if weight > 0.0 && !entry.admin1.is_empty() {
-                    c.local.entry((entry.country.to_string(), entry.admin1.to_string())).or_default().push((e, weight));
+                    c.local
+                        .entry((entry.country.to_string(), entry.admin1.to_string()))
+                        .or_default()
+                        .push((e, weight));
                 }
             }
         }
@@ -336,7 +416,12 @@ fn score(
     previous: Option<&u32>,
     name_is: NameCues,
 ) -> f64 {
-    let NameCues { occurrences, local, polity, own_name } = name_is;
+    let NameCues {
+        occurrences,
+        local,
+        polity,
+        own_name,
+    } = name_is;
     let entry = g.entry(e);
     let mut s = prior(g, e, name);
     // "Berea" is a town in Kentucky before it is an old name of Aleppo.
@@ -354,15 +439,25 @@ fn score(
         s += 20.0;
     }
     // The country's own name says nothing for its parts ("Mexico", the state).
-    let names_the_country = g.country(entry.country).is_some_and(|c| fold(c.name) == name);
+    let names_the_country = g
+        .country(entry.country)
+        .is_some_and(|c| fold(c.name) == name);
     if entry.kind != Kind::Country && !entry.country.is_empty() && !names_the_country {
         // What the other names say: this name's own last choice does not count.
         let own = previous.is_some_and(|&p| g.entry(p).country == entry.country);
-        let named = c.countries.get(entry.country).copied().unwrap_or(0).saturating_sub(if own { occurrences } else { 0 });
+        let named = c
+            .countries
+            .get(entry.country)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(if own { occurrences } else { 0 });
         if named > 0 {
             s += 2.0 + (named as f64).ln();
             // A town named as the report's own, in the country the report is in.
-            let home = c.countries.iter().all(|(other, &n)| other == entry.country || n <= named);
+            let home = c
+                .countries
+                .iter()
+                .all(|(other, &n)| other == entry.country || n <= named);
             if local && home && named >= 2 && entry.kind == Kind::City {
                 s += LOCAL_CUE_WEIGHT;
             }
@@ -372,7 +467,12 @@ fn score(
             s += 3.0;
         }
         if matches!(entry.kind, Kind::City | Kind::Admin2) && !entry.admin1.is_empty() && !polity {
-            let others: f64 = c.local.get(&region).map_or(0.0, |es| es.iter().filter(|&&(o, _)| o != e && previous != Some(&o)).map(|&(_, w)| w).sum());
+            let others: f64 = c.local.get(&region).map_or(0.0, |es| {
+                es.iter()
+                    .filter(|&&(o, _)| o != e && previous != Some(&o))
+                    .map(|&(_, w)| w)
+                    .sum()
+            });
             s += LOCAL_WEIGHT * others.min(3.0);
         }
     }
@@ -380,7 +480,9 @@ fn score(
         let near = c
             .points
             .iter()
-            .filter(|&&(lat, lon, other)| other != e && previous != Some(&other) && km(lat, lon, entry.lat, entry.lon) < 150.0)
+            .filter(|&&(lat, lon, other)| {
+                other != e && previous != Some(&other) && km(lat, lon, entry.lat, entry.lon) < 150.0
+            })
             .count();
         s += 1.0 * (near.min(3) as f64);
         // Another name of the document chose this very place ("Suffolk County", then
@@ -401,4 +503,3 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     6371.0 * 2.0 * a.sqrt().asin()
 }
-

@@ -1,6 +1,8 @@
 //! The places stage on short documents written for these tests.
 
-use dossier_core::{Document, Entity, EntityId, EntityLabel, Mention, MentionId, Place, Span, Stage};
+use dossier_core::{
+    Document, Entity, EntityId, EntityLabel, Mention, MentionId, Place, Span, Stage,
+};
 use dossier_places::{Gazetteer, Kind, PlaceStage};
 use std::sync::OnceLock;
 
@@ -30,10 +32,15 @@ fn an_oblast_by_any_of_its_english_names_is_the_russian_region() {
         "Fighting continued in the Kursk oblast on Tuesday, officials said.",
     ] {
         let found = places(text);
-        let p = found.first().unwrap_or_else(|| panic!("nothing found in {text:?}"));
+        let p = found
+            .first()
+            .unwrap_or_else(|| panic!("nothing found in {text:?}"));
         assert_eq!(p.country, "RU", "{text}");
         assert_eq!(p.name, "Kursk Oblast", "{text}");
-        assert!(dossier_places::km(p.lat, p.lon, 51.7, 36.2) < 100.0, "{text}: {p:?}");
+        assert!(
+            dossier_places::km(p.lat, p.lon, 51.7, 36.2) < 100.0,
+            "{text}: {p:?}"
+        );
     }
 }
 
@@ -52,7 +59,10 @@ fn paris_texas_is_not_paris_france() {
     let text = "The fair opened in Paris, Texas, where the mayor cut a ribbon.";
     let found = places(text);
     let paris = place(text, &found, "Paris");
-    assert_eq!((paris.country.as_str(), paris.admin1.as_deref()), ("US", Some("Texas")));
+    assert_eq!(
+        (paris.country.as_str(), paris.admin1.as_deref()),
+        ("US", Some("Texas"))
+    );
 
     let text = "The president flew to Paris for talks with European leaders.";
     let found = places(text);
@@ -60,7 +70,10 @@ fn paris_texas_is_not_paris_france() {
 
     let text = "A storm hit Paris, Tenn. on Monday.";
     let found = places(text);
-    assert_eq!(place(text, &found, "Paris").admin1.as_deref(), Some("Tennessee"));
+    assert_eq!(
+        place(text, &found, "Paris").admin1.as_deref(),
+        Some("Tennessee")
+    );
 }
 
 #[test]
@@ -71,7 +84,8 @@ fn institutions_and_demonyms_are_not_places() {
 
 #[test]
 fn people_named_like_towns_are_not_places() {
-    let text = "Mayor Jackson met Paris Hilton in March. Later, Jackson said the meeting went well.";
+    let text =
+        "Mayor Jackson met Paris Hilton in March. Later, Jackson said the meeting went well.";
     assert_eq!(places(text), vec![]);
 }
 
@@ -80,7 +94,11 @@ fn a_mentions_entity_gets_its_geonames_id() {
     let text = "Shelling was reported near Kharkiv.";
     let mut doc = Document::new("t", text);
     let at = text.find("Kharkiv").unwrap();
-    doc.mentions.push(Mention { span: Span::new(at, at + 7), label: EntityLabel::Gpe, entity: Some(EntityId(0)) });
+    doc.mentions.push(Mention {
+        span: Span::new(at, at + 7),
+        label: EntityLabel::Gpe,
+        entity: Some(EntityId(0)),
+    });
     doc.entities.push(Entity {
         name: "Kharkiv".into(),
         label: EntityLabel::Gpe,
@@ -100,7 +118,11 @@ fn a_mentions_entity_gets_its_geonames_id() {
 #[test]
 fn the_table_answers_for_the_events_stage() {
     let g = Gazetteer::embedded();
-    let kursk: Vec<_> = g.find("Kursk Oblast").into_iter().filter(|e| e.kind == Kind::Admin1).collect();
+    let kursk: Vec<_> = g
+        .find("Kursk Oblast")
+        .into_iter()
+        .filter(|e| e.kind == Kind::Admin1)
+        .collect();
     assert_eq!(kursk.len(), 1);
     assert_eq!(kursk[0].country, "RU");
     assert_eq!(g.country("UA").map(|e| e.name), Some("Ukraine"));
@@ -111,7 +133,11 @@ fn with_mentions(text: &str, mentions: &[(&str, EntityLabel)]) -> Document {
     let mut doc = Document::new("t", text);
     for &(name, label) in mentions {
         let at = text.find(name).unwrap();
-        doc.mentions.push(Mention { span: Span::new(at, at + name.len()), label, entity: None });
+        doc.mentions.push(Mention {
+            span: Span::new(at, at + name.len()),
+            label,
+            entity: None,
+        });
     }
     stage().run(&mut doc);
     doc
@@ -120,23 +146,45 @@ fn with_mentions(text: &str, mentions: &[(&str, EntityLabel)]) -> Document {
 #[test]
 fn a_place_the_entity_stage_took_for_an_organisation_or_a_person_is_still_found() {
     let text = "Greenville police arrested a man on Friday. He was taken to Spartanburg later.";
-    let doc = with_mentions(text, &[("Greenville", EntityLabel::Org), ("Spartanburg", EntityLabel::Person)]);
+    let doc = with_mentions(
+        text,
+        &[
+            ("Greenville", EntityLabel::Org),
+            ("Spartanburg", EntityLabel::Person),
+        ],
+    );
     let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
     assert_eq!(names, ["Greenville", "Spartanburg"]);
-    assert!(doc.places.iter().all(|p| p.country == "US" && p.mention.is_none()), "{:?}", doc.places);
+    assert!(
+        doc.places
+            .iter()
+            .all(|p| p.country == "US" && p.mention.is_none()),
+        "{:?}",
+        doc.places
+    );
 }
 
 #[test]
 fn a_demonym_labelled_norp_stays_out() {
     let text = "Ukrainian officials said Georgian volunteers had left.";
-    let doc = with_mentions(text, &[("Ukrainian", EntityLabel::Norp), ("Georgian", EntityLabel::Norp)]);
+    let doc = with_mentions(
+        text,
+        &[
+            ("Ukrainian", EntityLabel::Norp),
+            ("Georgian", EntityLabel::Norp),
+        ],
+    );
     assert_eq!(doc.places, vec![]);
 }
 
 #[test]
 fn an_admin1_entry_carries_its_geonames_id() {
     let g = Gazetteer::embedded();
-    let kursk = g.find("Kursk Oblast").into_iter().find(|e| e.kind == Kind::Admin1).unwrap();
+    let kursk = g
+        .find("Kursk Oblast")
+        .into_iter()
+        .find(|e| e.kind == Kind::Admin1)
+        .unwrap();
     assert_eq!(kursk.geonames_id, Some(538555));
 }
 
@@ -147,8 +195,16 @@ fn a_persons_short_name_is_the_person_not_a_town() {
     let full = Span::new(0, "Kim Jong Un".len());
     let at = text.rfind("Kim").unwrap();
     let short = Span::new(at, at + 3);
-    doc.mentions.push(Mention { span: full, label: EntityLabel::Person, entity: Some(EntityId(0)) });
-    doc.mentions.push(Mention { span: short, label: EntityLabel::Person, entity: Some(EntityId(0)) });
+    doc.mentions.push(Mention {
+        span: full,
+        label: EntityLabel::Person,
+        entity: Some(EntityId(0)),
+    });
+    doc.mentions.push(Mention {
+        span: short,
+        label: EntityLabel::Person,
+        entity: Some(EntityId(0)),
+    });
     doc.entities.push(Entity {
         name: "Kim Jong Un".into(),
         label: EntityLabel::Person,
@@ -158,13 +214,23 @@ fn a_persons_short_name_is_the_person_not_a_town() {
         geonames_id: None,
     });
     stage().run(&mut doc);
-    assert!(doc.places.iter().all(|p| p.span != short), "{:?}", doc.places);
+    assert!(
+        doc.places.iter().all(|p| p.span != short),
+        "{:?}",
+        doc.places
+    );
 }
 
 fn found(text: &str) -> Vec<(String, String, String)> {
     places(text)
         .into_iter()
-        .map(|p| (p.span.of(text).to_string(), p.country, p.admin1.unwrap_or_default()))
+        .map(|p| {
+            (
+                p.span.of(text).to_string(),
+                p.country,
+                p.admin1.unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
@@ -172,37 +238,70 @@ fn found(text: &str) -> Vec<(String, String, String)> {
 fn a_town_before_a_region_is_a_place_whatever_its_name() {
     let text = "The family moved to Surprise, Ariz., after the storm.";
     let found = found(text);
-    assert!(found.iter().any(|(n, c, a)| n == "Surprise" && c == "US" && a == "Arizona"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(n, c, a)| n == "Surprise" && c == "US" && a == "Arizona"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn places_inside_hyphenated_words_are_found() {
-    let text = "A Dayton-based firm backed the bill, said Rep. Ann Marsh, D-Charleston, on Tuesday.";
+    let text =
+        "A Dayton-based firm backed the bill, said Rep. Ann Marsh, D-Charleston, on Tuesday.";
     let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
-    assert!(names.contains(&"Dayton".to_string()) && names.contains(&"Charleston".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"Dayton".to_string()) && names.contains(&"Charleston".to_string()),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn a_region_or_town_before_an_agency_name_is_still_the_place() {
     let text = "Crews from the Minnesota State Patrol closed the road. Around noon Sunday Fargo Police reopened it.";
     let found = found(text);
-    assert!(found.iter().any(|(n, _, a)| n.starts_with("Minnesota") && a == "Minnesota"), "{found:?}");
-    assert!(found.iter().any(|(n, c, _)| n == "Fargo" && c == "US"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(n, _, a)| n.starts_with("Minnesota") && a == "Minnesota"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(n, c, _)| n == "Fargo" && c == "US"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_county_names_the_place_of_an_office_it_heads() {
     let text = "The Butler County Coroner said the crash happened overnight.";
     let found = found(text);
-    assert!(found.iter().any(|(n, c, _)| n == "Butler County" && c == "US"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(n, c, _)| n == "Butler County" && c == "US"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn neighbouring_names_settle_each_other() {
-    let text = "Deputies from Harris County and Muscogee County joined officers in Columbus on Friday.";
+    let text =
+        "Deputies from Harris County and Muscogee County joined officers in Columbus on Friday.";
     let found = found(text);
-    assert!(found.iter().any(|(n, _, a)| n == "Columbus" && a == "Georgia"), "{found:?}");
-    assert!(found.iter().any(|(n, _, a)| n == "Harris County" && a == "Georgia"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(n, _, a)| n == "Columbus" && a == "Georgia"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(n, _, a)| n == "Harris County" && a == "Georgia"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -218,42 +317,98 @@ fn a_name_taken_for_a_place_once_is_a_place_throughout() {
     let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
     let at = |needle: &str| text.find(needle).unwrap();
     let spans: Vec<usize> = places(text).iter().map(|p| p.span.start as usize).collect();
-    assert!(spans.contains(&(at("Rodeo Gainesville") + "Rodeo ".len())), "{names:?}");
-    assert!(!spans.contains(&(at("Mayor Gainesville") + "Mayor ".len())), "{names:?}");
+    assert!(
+        spans.contains(&(at("Rodeo Gainesville") + "Rodeo ".len())),
+        "{names:?}"
+    );
+    assert!(
+        !spans.contains(&(at("Mayor Gainesville") + "Mayor ".len())),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn us_states_written_short_are_states() {
-    let text = "Officials in Hurricane, W. Va. closed the bridge. The S.C. Highway Patrol sent help.";
+    let text =
+        "Officials in Hurricane, W. Va. closed the bridge. The S.C. Highway Patrol sent help.";
     let found = found(text);
-    assert!(found.iter().any(|(n, _, a)| n == "Hurricane" && a == "West Virginia"), "{found:?}");
-    assert!(found.iter().any(|(n, _, a)| n == "S.C." && a == "South Carolina"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(n, _, a)| n == "Hurricane" && a == "West Virginia"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(n, _, a)| n == "S.C." && a == "South Carolina"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_name_the_entity_stage_split_is_found_whole() {
     let text = "Fishermen blocked the port of Puerto Montt (Los Lagos) for a week.";
-    let doc = with_mentions(text, &[("Puerto Montt", EntityLabel::Gpe), ("Los", EntityLabel::Gpe), ("Lagos", EntityLabel::Gpe)]);
-    let found: Vec<(&str, &str)> = doc.places.iter().map(|p| (p.span.of(text), p.country.as_str())).collect();
+    let doc = with_mentions(
+        text,
+        &[
+            ("Puerto Montt", EntityLabel::Gpe),
+            ("Los", EntityLabel::Gpe),
+            ("Lagos", EntityLabel::Gpe),
+        ],
+    );
+    let found: Vec<(&str, &str)> = doc
+        .places
+        .iter()
+        .map(|p| (p.span.of(text), p.country.as_str()))
+        .collect();
     assert_eq!(found, [("Puerto Montt", "CL"), ("Los Lagos", "CL")]);
 
     let text = "Soldiers patrolled San Luis Potosi after the attack, officials in Mexico said.";
-    let doc = with_mentions(text, &[("San", EntityLabel::Gpe), ("Luis Potosi", EntityLabel::Person), ("Mexico", EntityLabel::Gpe)]);
-    let found: Vec<(&str, &str)> = doc.places.iter().map(|p| (p.span.of(text), p.country.as_str())).collect();
+    let doc = with_mentions(
+        text,
+        &[
+            ("San", EntityLabel::Gpe),
+            ("Luis Potosi", EntityLabel::Person),
+            ("Mexico", EntityLabel::Gpe),
+        ],
+    );
+    let found: Vec<(&str, &str)> = doc
+        .places
+        .iter()
+        .map(|p| (p.span.of(text), p.country.as_str()))
+        .collect();
     assert_eq!(found, [("San Luis Potosi", "MX"), ("Mexico", "MX")]);
 }
 
 #[test]
 fn the_first_word_of_a_longer_name_is_not_a_place_alone() {
-    let text = "Neighbours in Colonia Lomas Verdes, a district of Guadalajara, Mexico, heard shots.";
-    let doc = with_mentions(text, &[("Colonia Lomas Verdes", EntityLabel::Gpe), ("Guadalajara", EntityLabel::Gpe), ("Mexico", EntityLabel::Gpe)]);
-    assert!(doc.places.iter().all(|p| p.country == "MX"), "{:?}", doc.places);
-    assert!(doc.places.iter().all(|p| p.span.of(text) != "Colonia"), "{:?}", doc.places);
+    let text =
+        "Neighbours in Colonia Lomas Verdes, a district of Guadalajara, Mexico, heard shots.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("Colonia Lomas Verdes", EntityLabel::Gpe),
+            ("Guadalajara", EntityLabel::Gpe),
+            ("Mexico", EntityLabel::Gpe),
+        ],
+    );
+    assert!(
+        doc.places.iter().all(|p| p.country == "MX"),
+        "{:?}",
+        doc.places
+    );
+    assert!(
+        doc.places.iter().all(|p| p.span.of(text) != "Colonia"),
+        "{:?}",
+        doc.places
+    );
 }
 
 #[test]
 fn a_common_word_is_no_place_abroad_in_a_report_about_one_country() {
-    let text = "Schools in Honolulu and Hilo stayed shut. Still, Hawaii officials said Maui would reopen.";
+    let text =
+        "Schools in Honolulu and Hilo stayed shut. Still, Hawaii officials said Maui would reopen.";
     let found = found(text);
     assert!(found.iter().all(|(_, c, _)| c == "US"), "{found:?}");
 }
@@ -263,7 +418,10 @@ fn dotted_initials_are_not_one_word_states() {
     let text = "Bishop D.E. Harlan preached in Charleston, S.C., on Sunday.";
     let found = found(text);
     assert!(found.iter().all(|(n, _, _)| n != "D.E."), "{found:?}");
-    assert!(found.iter().any(|(n, c, _)| n == "S.C." && c == "US"), "{found:?}");
+    assert!(
+        found.iter().any(|(n, c, _)| n == "S.C." && c == "US"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -273,7 +431,10 @@ fn a_town_and_the_county_it_lies_in_settle_each_other() {
     let text = "The burn ban for Walker County was lifted. Residents inside Huntsville city limits need a permit.";
     let found = found(text);
     assert_eq!(found.len(), 2, "{found:?}");
-    assert!(found.iter().all(|(_, c, a)| c == "US" && a == "Texas"), "{found:?}");
+    assert!(
+        found.iter().all(|(_, c, a)| c == "US" && a == "Texas"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -282,22 +443,46 @@ fn a_list_closed_by_counties_names_counties() {
     let found = found(text);
     let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
     assert_eq!(names, ["Becker", "Clay", "Otter Tail", "Wilkin"]);
-    assert!(found.iter().all(|(_, c, a)| c == "US" && a == "Minnesota"), "{found:?}");
-    assert!(places(text).iter().all(|p| p.name.ends_with(" County")), "{:?}", places(text));
+    assert!(
+        found.iter().all(|(_, c, a)| c == "US" && a == "Minnesota"),
+        "{found:?}"
+    );
+    assert!(
+        places(text).iter().all(|p| p.name.ends_with(" County")),
+        "{:?}",
+        places(text)
+    );
 }
 
 #[test]
 fn a_state_before_counties_is_the_state() {
     let text = "Boone County ranked 42nd of the 92 Indiana counties, and Indiana's rate grew.";
     let found = found(text);
-    assert!(found.iter().filter(|(n, _, _)| n == "Indiana").all(|(_, _, a)| a == "Indiana"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .filter(|(n, _, _)| n == "Indiana")
+            .all(|(_, _, a)| a == "Indiana"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_county_before_an_office_name_is_the_county() {
-    let text = "Crews cleaned the spill and contacted Hall County Environmental Health, in Georgia.";
-    let doc = with_mentions(text, &[("Hall", EntityLabel::Person), ("County Environmental Health", EntityLabel::Org)]);
-    let hall = doc.places.iter().find(|p| p.span.of(text) == "Hall County").unwrap_or_else(|| panic!("{:?}", doc.places));
+    let text =
+        "Crews cleaned the spill and contacted Hall County Environmental Health, in Georgia.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("Hall", EntityLabel::Person),
+            ("County Environmental Health", EntityLabel::Org),
+        ],
+    );
+    let hall = doc
+        .places
+        .iter()
+        .find(|p| p.span.of(text) == "Hall County")
+        .unwrap_or_else(|| panic!("{:?}", doc.places));
     assert_eq!(hall.admin1.as_deref(), Some("Georgia"));
 }
 
@@ -305,7 +490,12 @@ fn a_county_before_an_office_name_is_the_county() {
 fn a_parish_written_without_its_space_is_found() {
     let text = "Deputies in DeSoto Parish searched the woods near Mansfield.";
     let found = found(text);
-    assert!(found.iter().any(|(n, _, a)| n == "DeSoto Parish" && a == "Louisiana"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(n, _, a)| n == "DeSoto Parish" && a == "Louisiana"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -316,15 +506,25 @@ fn a_town_named_as_local_news_names_its_own_is_the_home_namesake() {
                 prosecutor said Boone County had seen no such case.";
     let found = found(text);
     let lebanon: Vec<_> = found.iter().filter(|(n, _, _)| n == "Lebanon").collect();
-    assert!(!lebanon.is_empty() && lebanon.iter().all(|(_, c, _)| c == "US"), "{found:?}");
+    assert!(
+        !lebanon.is_empty() && lebanon.iter().all(|(_, c, _)| c == "US"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_name_that_starts_with_a_demonym_is_found_whole() {
     let text = "Talks on the Korean Peninsula resumed, and Korean diplomats met in Beijing.";
     let mut doc = Document::new("t", text);
-    for (at, len, label) in [(text.find("Korean").unwrap(), 6, EntityLabel::Norp), (text.rfind("Korean").unwrap(), 6, EntityLabel::Norp)] {
-        doc.mentions.push(Mention { span: Span::new(at, at + len), label, entity: None });
+    for (at, len, label) in [
+        (text.find("Korean").unwrap(), 6, EntityLabel::Norp),
+        (text.rfind("Korean").unwrap(), 6, EntityLabel::Norp),
+    ] {
+        doc.mentions.push(Mention {
+            span: Span::new(at, at + len),
+            label,
+            entity: None,
+        });
     }
     stage().run(&mut doc);
     let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
@@ -337,8 +537,16 @@ fn a_name_linked_to_a_person_is_a_place_before_its_state() {
     let text = "Greer, South Carolina, grew fast. Greer Station is its old downtown.";
     let mut doc = Document::new("t", text);
     let station = text.find("Greer Station").unwrap();
-    doc.mentions.push(Mention { span: Span::new(0, 5), label: EntityLabel::Person, entity: Some(EntityId(0)) });
-    doc.mentions.push(Mention { span: Span::new(station, station + 13), label: EntityLabel::Person, entity: Some(EntityId(0)) });
+    doc.mentions.push(Mention {
+        span: Span::new(0, 5),
+        label: EntityLabel::Person,
+        entity: Some(EntityId(0)),
+    });
+    doc.mentions.push(Mention {
+        span: Span::new(station, station + 13),
+        label: EntityLabel::Person,
+        entity: Some(EntityId(0)),
+    });
     doc.entities.push(Entity {
         name: "Greer Station".into(),
         label: EntityLabel::Person,
@@ -348,7 +556,11 @@ fn a_name_linked_to_a_person_is_a_place_before_its_state() {
         geonames_id: None,
     });
     stage().run(&mut doc);
-    let greer = doc.places.iter().find(|p| p.span == Span::new(0, 5)).unwrap_or_else(|| panic!("{:?}", doc.places));
+    let greer = doc
+        .places
+        .iter()
+        .find(|p| p.span == Span::new(0, 5))
+        .unwrap_or_else(|| panic!("{:?}", doc.places));
     assert_eq!(greer.admin1.as_deref(), Some("South Carolina"));
 }
 
@@ -358,7 +570,10 @@ fn a_town_that_bears_a_name_beats_a_city_once_called_so() {
     let text = "Students returned to Hanover on Monday, and fans drove in from Norwich, Vermont.";
     let found = found(text);
     let hanover: Vec<_> = found.iter().filter(|(n, _, _)| n == "Hanover").collect();
-    assert!(!hanover.is_empty() && hanover.iter().all(|(_, c, _)| c == "US"), "{found:?}");
+    assert!(
+        !hanover.is_empty() && hanover.iter().all(|(_, c, _)| c == "US"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -367,40 +582,78 @@ fn a_street_is_placed_in_the_town_the_report_names() {
                 Winnipeg police closed River Avenue and Osborne Street North.";
     let found = found(text);
     let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
-    assert_eq!(names, ["Assiniboine Avenue", "Winnipeg", "Winnipeg", "River Avenue", "Osborne Street North"]);
-    assert!(found.iter().all(|(_, c, a)| c == "CA" && a == "Manitoba"), "{found:?}");
+    assert_eq!(
+        names,
+        [
+            "Assiniboine Avenue",
+            "Winnipeg",
+            "Winnipeg",
+            "River Avenue",
+            "Osborne Street North"
+        ]
+    );
+    assert!(
+        found.iter().all(|(_, c, a)| c == "CA" && a == "Manitoba"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_saint_is_no_street() {
     let text = "Crowds gathered in Downtown St. Louis on Friday.";
     let found = found(text);
-    assert!(found.iter().any(|(n, c, _)| n == "St. Louis" && c == "US"), "{found:?}");
+    assert!(
+        found.iter().any(|(n, c, _)| n == "St. Louis" && c == "US"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn the_place_a_university_or_mayor_is_named_for_is_a_place() {
     let text = "She studied at the University of Nebraska and later met the Mayor of Lincoln.";
     let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
-    assert!(names.contains(&"Nebraska".to_string()) && names.contains(&"Lincoln".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"Nebraska".to_string()) && names.contains(&"Lincoln".to_string()),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn a_car_make_is_no_place() {
     let text = "Police said he was driving a 2001 Ford Taurus and she a Dodge Caravan near Toledo.";
     let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
-    assert!(!names.iter().any(|n| n == "Ford" || n == "Dodge"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n == "Ford" || n == "Dodge"),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn a_state_written_as_the_ap_writes_it_is_the_state_anywhere() {
     for (text, short, state) in [
-        ("A Salem man died in a Tenn. jail on Sunday.", "Tenn.", "Tennessee"),
-        ("Scandal-plagued Ky. pastor to be buried Saturday.", "Ky.", "Kentucky"),
-        ("The bill was backed by Rep. Ann Roe, D-Calif, on Monday.", "Calif", "California"),
+        (
+            "A Salem man died in a Tenn. jail on Sunday.",
+            "Tenn.",
+            "Tennessee",
+        ),
+        (
+            "Scandal-plagued Ky. pastor to be buried Saturday.",
+            "Ky.",
+            "Kentucky",
+        ),
+        (
+            "The bill was backed by Rep. Ann Roe, D-Calif, on Monday.",
+            "Calif",
+            "California",
+        ),
     ] {
         let found = found(text);
-        assert!(found.iter().any(|(n, c, a)| n == short && c == "US" && a == state), "{text}: {found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(n, c, a)| n == short && c == "US" && a == state),
+            "{text}: {found:?}"
+        );
     }
     // "Ind." and "Mass." are also words: alone they are not taken for states.
     assert!(found("He went to Mass. Then he went home.").is_empty());
@@ -411,7 +664,10 @@ fn a_breakaway_territory_lies_in_the_state_that_claims_it() {
     let text = "Russian troops stayed in South Ossetia and Abkhazia after the war.";
     let found = found(text);
     for name in ["South Ossetia", "Abkhazia"] {
-        assert!(found.iter().any(|(n, c, _)| n == name && c == "GE"), "{name}: {found:?}");
+        assert!(
+            found.iter().any(|(n, c, _)| n == name && c == "GE"),
+            "{name}: {found:?}"
+        );
     }
 }
 

@@ -4,7 +4,9 @@ use crate::*;
 use dossier_core::*;
 
 fn span_of(text: &str, needle: &str) -> Span {
-    let start = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in sample"));
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in sample"));
     Span::new(start, start + needle.len())
 }
 
@@ -22,12 +24,27 @@ pub fn sample_document() -> Document {
     });
     let full = span_of(text, "Volodymyr Zelensky");
     let short = span_of(text, "Zelensky posted");
-    let short = Span::new(short.start as usize, short.start as usize + "Zelensky".len());
+    let short = Span::new(
+        short.start as usize,
+        short.start as usize + "Zelensky".len(),
+    );
     let kursk = span_of(text, "Kursk Oblast");
     doc.mentions = vec![
-        Mention { span: full, label: EntityLabel::Person, entity: Some(EntityId(0)) },
-        Mention { span: short, label: EntityLabel::Person, entity: Some(EntityId(0)) },
-        Mention { span: kursk, label: EntityLabel::Gpe, entity: Some(EntityId(1)) },
+        Mention {
+            span: full,
+            label: EntityLabel::Person,
+            entity: Some(EntityId(0)),
+        },
+        Mention {
+            span: short,
+            label: EntityLabel::Person,
+            entity: Some(EntityId(0)),
+        },
+        Mention {
+            span: kursk,
+            label: EntityLabel::Gpe,
+            entity: Some(EntityId(1)),
+        },
     ];
     doc.entities = vec![
         Entity {
@@ -59,8 +76,14 @@ pub fn sample_document() -> Document {
         precision: Precision::Region,
     }];
     doc.claims = vec![Claim {
-        content: vec![span_of(text, "Ukrainian forces captured two soldiers in Kursk Oblast")],
-        sources: vec![Source { span: full, entity: Some(EntityId(0)) }],
+        content: vec![span_of(
+            text,
+            "Ukrainian forces captured two soldiers in Kursk Oblast",
+        )],
+        sources: vec![Source {
+            span: full,
+            entity: Some(EntityId(0)),
+        }],
         cue: Some(span_of(text, "said")),
         kind: ClaimKind::Indirect,
         medium: None,
@@ -72,10 +95,24 @@ pub fn sample_document() -> Document {
     doc.events = vec![Event {
         kind: "capture".into(),
         trigger: span_of(text, "captured"),
-        plover: Some(PloverCode { event_type: "SEIZE".into(), mode: None }),
-        acled: Some(AcledCode { event_type: "Battles".into(), sub_event_type: "Armed clash".into() }),
-        actors: vec![Participant { span: span_of(text, "Ukrainian forces"), entity: None, country: Some("UA".into()) }],
-        targets: vec![Participant { span: span_of(text, "two soldiers"), entity: None, country: None }],
+        plover: Some(PloverCode {
+            event_type: "SEIZE".into(),
+            mode: None,
+        }),
+        acled: Some(AcledCode {
+            event_type: "Battles".into(),
+            sub_event_type: "Armed clash".into(),
+        }),
+        actors: vec![Participant {
+            span: span_of(text, "Ukrainian forces"),
+            entity: None,
+            country: Some("UA".into()),
+        }],
+        targets: vec![Participant {
+            span: span_of(text, "two soldiers"),
+            entity: None,
+            country: None,
+        }],
         place: Some(PlaceId(0)),
         time: None,
         date: Some("2025-01-11".into()),
@@ -83,7 +120,10 @@ pub fn sample_document() -> Document {
         fatalities: None,
         modality: Modality::Claimed,
         claim: Some(ClaimId(0)),
-        evidence: span_of(text, "Volodymyr Zelensky said Ukrainian forces captured two soldiers in Kursk Oblast."),
+        evidence: span_of(
+            text,
+            "Volodymyr Zelensky said Ukrainian forces captured two soldiers in Kursk Oblast.",
+        ),
         retold: vec![],
     }];
     doc
@@ -103,13 +143,26 @@ pub fn run(make: impl Fn() -> Box<dyn Store>) {
 fn stores_once_and_skips_the_same_content(mut store: Box<dyn Store>) {
     let doc = sample_document();
     assert_eq!(store.find(&ContentHash::of(&doc)).unwrap(), None);
-    let Put::Stored(id) = store.put(&doc).unwrap() else { panic!("first put must store") };
+    let Put::Stored(id) = store.put(&doc).unwrap() else {
+        panic!("first put must store")
+    };
     assert_eq!(store.put(&doc).unwrap(), Put::AlreadyStored(id));
     assert_eq!(store.find(&ContentHash::of(&doc)).unwrap(), Some(id));
     let counts = store.counts().unwrap();
-    assert_eq!((counts.documents, counts.claims, counts.events, counts.places), (1, 1, 1, 1));
+    assert_eq!(
+        (
+            counts.documents,
+            counts.claims,
+            counts.events,
+            counts.places
+        ),
+        (1, 1, 1, 1)
+    );
     // The registry counts mentions once per stored document, not per attempt.
-    assert_eq!(store.entity("Zelensky").unwrap().unwrap().entity.mentions, 2);
+    assert_eq!(
+        store.entity("Zelensky").unwrap().unwrap().entity.mentions,
+        2
+    );
 }
 
 fn keeps_syndicated_copies_apart(mut store: Box<dyn Store>) {
@@ -125,7 +178,9 @@ fn keeps_syndicated_copies_apart(mut store: Box<dyn Store>) {
 
 fn round_trips_every_layer(mut store: Box<dyn Store>) {
     let doc = sample_document();
-    let Put::Stored(id) = store.put(&doc).unwrap() else { panic!() };
+    let Put::Stored(id) = store.put(&doc).unwrap() else {
+        panic!()
+    };
     let back = store.document(id).unwrap().unwrap();
     assert_eq!(back, doc);
     assert!(store.document(DocId(id.0 + 100)).unwrap().is_none());
@@ -136,45 +191,113 @@ fn finds_entities_by_alias(mut store: Box<dyn Store>) {
     let detail = store.entity("zelensky").unwrap().expect("alias lookup");
     assert_eq!(detail.entity.name, "Volodymyr Zelensky");
     let aliases: Vec<&str> = detail.aliases.iter().map(|a| a.alias.as_str()).collect();
-    assert!(aliases.contains(&"Zelensky") && aliases.contains(&"Volodymyr Zelensky"), "{aliases:?}");
+    assert!(
+        aliases.contains(&"Zelensky") && aliases.contains(&"Volodymyr Zelensky"),
+        "{aliases:?}"
+    );
     assert_eq!(detail.mentions.len(), 2);
-    assert_eq!(store.entities(Some("kursk"), 10).unwrap()[0].geonames_id, Some(538555));
+    assert_eq!(
+        store.entities(Some("kursk"), 10).unwrap()[0].geonames_id,
+        Some(538555)
+    );
     assert!(store.entity("Nobody").unwrap().is_none());
     // A word of the name finds it even where no document used it alone.
-    assert_eq!(store.entity("Volodymyr").unwrap().unwrap().entity.name, "Volodymyr Zelensky");
+    assert_eq!(
+        store.entity("Volodymyr").unwrap().unwrap().entity.name,
+        "Volodymyr Zelensky"
+    );
     assert!(store.entity("Volo").unwrap().is_none());
 }
 
 fn lists_claims_by_speaker(mut store: Box<dyn Store>) {
     store.put(&sample_document()).unwrap();
-    let by_alias = store.claims(&ClaimFilter { speaker: Some("Zelensky".into()), limit: 10 }).unwrap();
+    let by_alias = store
+        .claims(&ClaimFilter {
+            speaker: Some("Zelensky".into()),
+            limit: 10,
+        })
+        .unwrap();
     assert_eq!(by_alias.len(), 1);
     assert_eq!(by_alias[0].speakers, ["Volodymyr Zelensky"]);
     assert_eq!(by_alias[0].published.as_deref(), Some("2025-01-11"));
     assert!(by_alias[0].content.starts_with("Ukrainian forces captured"));
-    let by_word = store.claims(&ClaimFilter { speaker: Some("Volodymyr".into()), limit: 10 }).unwrap();
+    let by_word = store
+        .claims(&ClaimFilter {
+            speaker: Some("Volodymyr".into()),
+            limit: 10,
+        })
+        .unwrap();
     assert_eq!(by_word.len(), 1);
-    let none = store.claims(&ClaimFilter { speaker: Some("Putin".into()), limit: 10 }).unwrap();
+    let none = store
+        .claims(&ClaimFilter {
+            speaker: Some("Putin".into()),
+            limit: 10,
+        })
+        .unwrap();
     assert!(none.is_empty());
 }
 
 fn filters_events_by_place_and_date(mut store: Box<dyn Store>) {
     store.put(&sample_document()).unwrap();
     let all = |f: EventFilter| store.events(&EventFilter { limit: 10, ..f }).unwrap().len();
-    assert_eq!(all(EventFilter { place: Some("kursk".into()), ..Default::default() }), 1);
-    assert_eq!(all(EventFilter { place: Some("donetsk".into()), ..Default::default() }), 0);
-    assert_eq!(all(EventFilter { near: Some((51.7, 36.2, 50.0)), ..Default::default() }), 1);
-    assert_eq!(all(EventFilter { near: Some((50.45, 30.5, 50.0)), ..Default::default() }), 0);
-    assert_eq!(all(EventFilter { from: Some("2025-01-01".into()), to: Some("2025-01-31".into()), ..Default::default() }), 1);
-    assert_eq!(all(EventFilter { from: Some("2025-02-01".into()), ..Default::default() }), 0);
-    let row = &store.events(&EventFilter { limit: 1, ..Default::default() }).unwrap()[0];
+    assert_eq!(
+        all(EventFilter {
+            place: Some("kursk".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        all(EventFilter {
+            place: Some("donetsk".into()),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        all(EventFilter {
+            near: Some((51.7, 36.2, 50.0)),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        all(EventFilter {
+            near: Some((50.45, 30.5, 50.0)),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        all(EventFilter {
+            from: Some("2025-01-01".into()),
+            to: Some("2025-01-31".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        all(EventFilter {
+            from: Some("2025-02-01".into()),
+            ..Default::default()
+        }),
+        0
+    );
+    let row = &store
+        .events(&EventFilter {
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap()[0];
     assert_eq!(row.reported_by, ["Volodymyr Zelensky"]);
     assert_eq!(row.actors, ["Ukrainian forces"]);
 }
 
 fn records_failures_without_touching_documents(mut store: Box<dyn Store>) {
     store.put(&sample_document()).unwrap();
-    store.record_failure("feed.xml", "bad XML at line 3").unwrap();
+    store
+        .record_failure("feed.xml", "bad XML at line 3")
+        .unwrap();
     let counts = store.counts().unwrap();
     assert_eq!((counts.documents, counts.failures), (1, 1));
     assert_eq!(store.failures(10).unwrap()[0].reason, "bad XML at line 3");

@@ -2,7 +2,7 @@
 
 use crate::*;
 use dossier_core::{DateSource, Document, Entity, EntityId, Participant};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -163,7 +163,14 @@ fn names(doc: &Document, parts: &[Participant]) -> Vec<String> {
 
 impl Store for SqliteStore {
     fn find(&self, hash: &ContentHash) -> Result<Option<DocId>, StoreError> {
-        let id = self.conn.query_row("SELECT id FROM documents WHERE content_hash = ?1", [&hash.0], |r| r.get(0)).optional()?;
+        let id = self
+            .conn
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1",
+                [&hash.0],
+                |r| r.get(0),
+            )
+            .optional()?;
         Ok(id.map(DocId))
     }
 
@@ -186,7 +193,10 @@ impl Store for SqliteStore {
             diagnostics: doc.diagnostics.clone(),
         };
         let (anchor, inferred) = match &doc.anchor {
-            Some((date, source)) => (Some(date.to_string()), matches!(source, DateSource::Inferred { .. })),
+            Some((date, source)) => (
+                Some(date.to_string()),
+                matches!(source, DateSource::Inferred { .. }),
+            ),
             None => (None, false),
         };
         tx.execute(
@@ -249,11 +259,20 @@ impl Store for SqliteStore {
             tx.execute(
                 "INSERT INTO mentions (document_id, entity_id, start_byte, end_byte, label, text)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![doc_id, registry(m.entity), m.span.start, m.span.end, m.label.as_str(), doc.str(m.span)],
+                params![
+                    doc_id,
+                    registry(m.entity),
+                    m.span.start,
+                    m.span.end,
+                    m.label.as_str(),
+                    doc.str(m.span)
+                ],
             )?;
         }
         for (ordinal, claim) in doc.claims.iter().enumerate() {
-            let Some(cover) = claim.content_cover() else { continue };
+            let Some(cover) = claim.content_cover() else {
+                continue;
+            };
             tx.execute(
                 "INSERT INTO claims (document_id, ordinal, cue, kind, hedge, parent_ordinal, content, start_byte, end_byte)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -346,7 +365,11 @@ impl Store for SqliteStore {
 
     fn counts(&self) -> Result<Counts, StoreError> {
         let count = |table: &str| -> Result<u64, StoreError> {
-            Ok(self.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })? as u64)
         };
         Ok(Counts {
             documents: count("documents")?,
@@ -386,11 +409,15 @@ impl Store for SqliteStore {
     fn document(&self, id: DocId) -> Result<Option<Document>, StoreError> {
         let row: Option<(String, String, String)> = self
             .conn
-            .query_row("SELECT external_id, text, layers FROM documents WHERE id = ?1", [id.0], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row(
+                "SELECT external_id, text, layers FROM documents WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .optional()?;
-        let Some((external_id, text, layers)) = row else { return Ok(None) };
+        let Some((external_id, text, layers)) = row else {
+            return Ok(None);
+        };
         let layers: Layers = serde_json::from_str(&layers)?;
         let mut doc = Document::new(external_id, text);
         doc.meta = layers.meta;
@@ -407,7 +434,9 @@ impl Store for SqliteStore {
     }
 
     fn entities(&self, name: Option<&str>, limit: usize) -> Result<Vec<EntityRow>, StoreError> {
-        let pattern = name.map(|n| format!("%{}%", n.to_lowercase())).unwrap_or_else(|| "%".into());
+        let pattern = name
+            .map(|n| format!("%{}%", n.to_lowercase()))
+            .unwrap_or_else(|| "%".into());
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {ENTITY_COLUMNS} FROM entities e
              WHERE lower(e.name) LIKE ?1
@@ -433,14 +462,29 @@ impl Store for SqliteStore {
              WHERE ' ' || lower(e.name) || ' ' LIKE '% ' || ?1 || ' %'
              ORDER BY e.mention_count DESC LIMIT 1"
         );
-        let mut entity = self.conn.query_row(&exact, [&lower], entity_row).optional()?;
+        let mut entity = self
+            .conn
+            .query_row(&exact, [&lower], entity_row)
+            .optional()?;
         if entity.is_none() {
-            entity = self.conn.query_row(&partial, [&lower], entity_row).optional()?;
+            entity = self
+                .conn
+                .query_row(&partial, [&lower], entity_row)
+                .optional()?;
         }
-        let Some(entity) = entity else { return Ok(None) };
-        let mut stmt = self.conn.prepare("SELECT alias, count FROM aliases WHERE entity_id = ?1 ORDER BY count DESC, alias")?;
+        let Some(entity) = entity else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT alias, count FROM aliases WHERE entity_id = ?1 ORDER BY count DESC, alias",
+        )?;
         let aliases = stmt
-            .query_map([entity.id], |r| Ok(AliasRow { alias: r.get(0)?, count: r.get::<_, i64>(1)? as u64 }))?
+            .query_map([entity.id], |r| {
+                Ok(AliasRow {
+                    alias: r.get(0)?,
+                    count: r.get::<_, i64>(1)? as u64,
+                })
+            })?
             .collect::<Result<_, _>>()?;
         let mut stmt = self.conn.prepare(
             "SELECT m.document_id, d.title, d.published, m.text, m.start_byte, m.end_byte
@@ -459,7 +503,11 @@ impl Store for SqliteStore {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        Ok(Some(EntityDetail { entity, aliases, mentions }))
+        Ok(Some(EntityDetail {
+            entity,
+            aliases,
+            mentions,
+        }))
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
@@ -478,7 +526,9 @@ impl Store for SqliteStore {
                  WHERE s.claim_id = c.id AND (lower(s.name) = ?1 OR s.entity_id = ?3))
              ORDER BY c.document_id, c.ordinal LIMIT ?2",
         )?;
-        let mut sources = self.conn.prepare("SELECT name FROM claim_sources WHERE claim_id = ?1")?;
+        let mut sources = self
+            .conn
+            .prepare("SELECT name FROM claim_sources WHERE claim_id = ?1")?;
         let rows: Vec<(i64, ClaimRow)> = stmt
             .query_map(params![speaker, filter.limit as i64, entity], |r| {
                 Ok((
@@ -502,14 +552,19 @@ impl Store for SqliteStore {
             .collect::<Result<_, _>>()?;
         let mut out = Vec::with_capacity(rows.len());
         for (id, mut row) in rows {
-            row.speakers = sources.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            row.speakers = sources
+                .query_map([id], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
             out.push(row);
         }
         Ok(out)
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
-        let place = filter.place.as_ref().map(|p| format!("%{}%", p.to_lowercase()));
+        let place = filter
+            .place
+            .as_ref()
+            .map(|p| format!("%{}%", p.to_lowercase()));
         let mut stmt = self.conn.prepare(
             "SELECT ev.document_id, d.title, ev.ordinal, ev.kind, ev.plover, ev.acled_event_type, ev.acled_sub_event_type,
                     ev.date, ev.place, ev.admin1, ev.country, ev.lat, ev.lon, ev.actors, ev.targets, ev.fatalities,
@@ -551,7 +606,10 @@ impl Store for SqliteStore {
         for row in rows {
             let row = row?;
             if (filter.from.is_some() || filter.to.is_some())
-                && !row.date.as_deref().is_some_and(|d| date_overlaps(d, filter.from.as_deref(), filter.to.as_deref()))
+                && !row
+                    .date
+                    .as_deref()
+                    .is_some_and(|d| date_overlaps(d, filter.from.as_deref(), filter.to.as_deref()))
             {
                 continue;
             }
@@ -570,8 +628,16 @@ impl Store for SqliteStore {
     }
 
     fn failures(&self, limit: usize) -> Result<Vec<FailureRow>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT origin, reason, at FROM failures ORDER BY id LIMIT ?1")?;
-        let rows = stmt.query_map([limit as i64], |r| Ok(FailureRow { origin: r.get(0)?, reason: r.get(1)?, at: r.get(2)? }))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT origin, reason, at FROM failures ORDER BY id LIMIT ?1")?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(FailureRow {
+                origin: r.get(0)?,
+                reason: r.get(1)?,
+                at: r.get(2)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
@@ -581,7 +647,8 @@ impl Store for SqliteStore {
 /// calendar date (a duration, `PRESENT_REF`) overlaps nothing.
 fn date_overlaps(date: &str, from: Option<&str>, to: Option<&str>) -> bool {
     let b = date.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     if !digits(0..4) {
         return false;
     }
@@ -590,12 +657,16 @@ fn date_overlaps(date: &str, from: Option<&str>, to: Option<&str>) -> bool {
     } else if digits(5..7) {
         (format!("{}-01", &date[..7]), format!("{}-31", &date[..7]))
     } else {
-        (format!("{}-01-01", &date[..4]), format!("{}-12-31", &date[..4]))
+        (
+            format!("{}-01-01", &date[..4]),
+            format!("{}-12-31", &date[..4]),
+        )
     };
     from.is_none_or(|f| last.as_str() >= f) && to.is_none_or(|t| first.as_str() <= t)
 }
 
-const ENTITY_COLUMNS: &str = "e.id, e.key, e.name, e.label, e.country, e.geonames_id, e.mention_count,
+const ENTITY_COLUMNS: &str =
+    "e.id, e.key, e.name, e.label, e.country, e.geonames_id, e.mention_count,
     (SELECT COUNT(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id)";
 
 fn entity_row(r: &Row<'_>) -> rusqlite::Result<EntityRow> {
@@ -619,7 +690,11 @@ mod tests {
     fn dates_overlap_by_their_granularity() {
         assert!(date_overlaps("2024-11", Some("2024-11-15"), None));
         assert!(!date_overlaps("2024-11", Some("2024-12-01"), None));
-        assert!(date_overlaps("2025-01-11", Some("2025-01-01"), Some("2025-01-31")));
+        assert!(date_overlaps(
+            "2025-01-11",
+            Some("2025-01-01"),
+            Some("2025-01-31")
+        ));
         assert!(date_overlaps("2024-SU", None, Some("2024-06-30")));
         assert!(!date_overlaps("P2D", None, None));
     }

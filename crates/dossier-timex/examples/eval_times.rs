@@ -3,5 +3,7 @@ use dossier_core::Stage;
 
 fn main() -> std::io::Result<()> {
     let stage = dossier_timex::TimexStage::load();
-    dossier_core::contract::run_text_lines(std::io::stdin().lock(), std::io::stdout().lock(), |d| stage.run(d))
+    dossier_core::contract::run_text_lines(std::io::stdin().lock(), std::io::stdout().lock(), |d| {
+        stage.run(d)
+    })
 }

@@ -8,12 +8,22 @@ use std::time::{Duration, Instant};
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: throughput FILE.jsonl [DOCS]");
-    let limit: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
+    let limit: usize = args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usize::MAX);
     let stage = dossier_timex::TimexStage::load();
     let (mut docs, mut tokens, mut times, mut spent) = (0usize, 0usize, 0usize, Duration::ZERO);
-    for line in std::io::BufReader::new(std::fs::File::open(path)?).lines().take(limit) {
-        let Ok(input) = InputLine::parse(&line?) else { continue };
-        let Some(text) = input.text.clone() else { continue };
+    for line in std::io::BufReader::new(std::fs::File::open(path)?)
+        .lines()
+        .take(limit)
+    {
+        let Ok(input) = InputLine::parse(&line?) else {
+            continue;
+        };
+        let Some(text) = input.text.clone() else {
+            continue;
+        };
         let mut doc = Document::new(input.id_string(), text).with_meta(input.metadata());
         let t = Instant::now();
         stage.run(&mut doc);

@@ -22,9 +22,9 @@ pub fn infer(words: &[String], raw: &[&str], hits: &[Hit]) -> Option<(NaiveDate,
         })
         .collect();
 
-    let signed = full
-        .iter()
-        .filter(|(_, r)| r.start >= 2 && words[r.start - 1] == ")" && raw[r.start - 2].starts_with('@'));
+    let signed = full.iter().filter(|(_, r)| {
+        r.start >= 2 && words[r.start - 1] == ")" && raw[r.start - 2].starts_with('@')
+    });
     if let Some(best) = signed.max_by_key(|(d, _)| *d) {
         return Some(best.clone());
     }

@@ -106,7 +106,9 @@ pub fn week_of(d: NaiveDate) -> Point {
 pub fn shift(anchor: NaiveDate, unit: Unit, n: i32) -> Option<Point> {
     let (y, m) = (anchor.year(), anchor.month());
     Some(match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Point::Day(add_days(anchor, n as i64)?),
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            Point::Day(add_days(anchor, n as i64)?)
+        }
         Unit::Week => week_of(add_days(anchor, 7 * n as i64)?),
         Unit::Month => {
             let (y, m) = add_months(y, m, n);
@@ -146,7 +148,15 @@ pub fn weekday(anchor: NaiveDate, wd: u32, dir: Direction) -> Option<NaiveDate> 
 
 /// "last Friday": strictly before the anchor; "next Friday": strictly after.
 pub fn weekday_strict(anchor: NaiveDate, wd: u32, forward: bool) -> Option<NaiveDate> {
-    let d = weekday(anchor, wd, if forward { Direction::Future } else { Direction::Past })?;
+    let d = weekday(
+        anchor,
+        wd,
+        if forward {
+            Direction::Future
+        } else {
+            Direction::Past
+        },
+    )?;
     if d == anchor {
         add_days(anchor, if forward { 7 } else { -7 })
     } else {
@@ -163,7 +173,9 @@ fn pick_year<K: Ord + Copy>(
     key: impl Fn(i32) -> Option<K>,
     dist: impl Fn(K, K) -> i64,
 ) -> Option<i32> {
-    let cands: Vec<(i32, K)> = (year - 1..=year + 1).filter_map(|y| key(y).map(|k| (y, k))).collect();
+    let cands: Vec<(i32, K)> = (year - 1..=year + 1)
+        .filter_map(|y| key(y).map(|k| (y, k)))
+        .collect();
     match dir {
         Direction::Past => cands.iter().rev().find(|(_, k)| *k <= now).map(|c| c.0),
         Direction::Future => cands.iter().find(|(_, k)| *k >= now).map(|c| c.0),
@@ -294,9 +306,15 @@ mod tests {
     fn months_and_seasons_without_a_year() {
         let a = d(2025, 1, 11);
         assert_eq!(month(a, 11, Direction::Past), Some(Point::Month(2024, 11)));
-        assert_eq!(month(a, 11, Direction::Future), Some(Point::Month(2025, 11)));
+        assert_eq!(
+            month(a, 11, Direction::Future),
+            Some(Point::Month(2025, 11))
+        );
         assert_eq!(season_past(a, "SU"), Some(Point::Season(2024, "SU")));
-        assert_eq!(month_day(a, 12, 30, Direction::Nearest), Some(d(2024, 12, 30)));
+        assert_eq!(
+            month_day(a, 12, 30, Direction::Nearest),
+            Some(d(2024, 12, 30))
+        );
         assert_eq!(nth_weekday(2024, 11, 4, 4), Some(d(2024, 11, 28)));
     }
 }

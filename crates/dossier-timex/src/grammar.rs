@@ -106,7 +106,10 @@ fn am_pm(w: &str) -> Option<bool> {
 /// A number or a word that ends an amount: "358,000", "$3 million", "8 %".
 fn amount(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(w, "million" | "billion" | "thousand" | "hundred" | "cents" | "percent" | "%")
+        || matches!(
+            w,
+            "million" | "billion" | "thousand" | "hundred" | "cents" | "percent" | "%"
+        )
 }
 
 fn is_digits(w: &str) -> bool {
@@ -203,7 +206,9 @@ impl<'a> Scanner<'a> {
                     h.start = i;
                     // "the quarter ended Sept. 30": the end of a period leaves the period the reference.
                     let period_end = matches!(self.before(i), "ended" | "ending")
-                        && h.point.and_then(Point::day).is_some_and(|d| self.within_last(d));
+                        && h.point
+                            .and_then(Point::day)
+                            .is_some_and(|d| self.within_last(d));
                     if let Some(p) = h
                         .point
                         .filter(|&p| !h.derived && !period_end && !self.forecast(i, h.end, p))
@@ -228,7 +233,8 @@ impl<'a> Scanner<'a> {
         let (Some(a), Point::Quarter(y, q)) = (self.anchor, p) else {
             return false;
         };
-        (y, q) >= calendar::quarter_of(a) && self.direction(start, end, Direction::Past) == Direction::Future
+        (y, q) >= calendar::quarter_of(a)
+            && self.direction(start, end, Direction::Past) == Direction::Future
     }
 
     /// Whether `d` falls in the year of the quarter, half or year last named. Only the
@@ -246,7 +252,11 @@ impl<'a> Scanner<'a> {
     /// "Today" right after a name.
     fn title(&self, start: usize, end: usize) -> bool {
         let inside = self.sentence.get(start).is_some_and(|s| s.start < start);
-        let lowercase = |k: usize| self.raw.get(k).is_some_and(|r| r.chars().any(char::is_lowercase));
+        let lowercase = |k: usize| {
+            self.raw
+                .get(k)
+                .is_some_and(|r| r.chars().any(char::is_lowercase))
+        };
         let capitalised = |k: usize| self.capitalised(k) && lowercase(k);
         let named_unit = end - start > 1
             && capitalised(end - 1)
@@ -300,7 +310,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// A relative value: computed from the anchor, or `unknown` without one.
-    fn relative(&self, end: usize, f: impl FnOnce(NaiveDate) -> Option<Point>, unknown: &str) -> Option<Hit> {
+    fn relative(
+        &self,
+        end: usize,
+        f: impl FnOnce(NaiveDate) -> Option<Point>,
+        unknown: &str,
+    ) -> Option<Hit> {
         match self.anchor {
             Some(a) => Some(Hit::date(end, f(a)?, true)),
             None => Some(Hit::new(end, TimexType::Date, unknown)),
@@ -321,7 +336,8 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 let h = self.at(i + words.len())?;
-                let fits = h.kind == TimexType::Duration || (*dates_too && h.kind == TimexType::Date);
+                let fits =
+                    h.kind == TimexType::Duration || (*dates_too && h.kind == TimexType::Date);
                 return fits.then_some(Hit {
                     modifier: Some(modifier),
                     ..h
@@ -333,7 +349,10 @@ impl<'a> Scanner<'a> {
                 let k = i + words.len();
                 let h = self
                     .at(k)
-                    .filter(|h| (h.kind == TimexType::Date && h.point.is_some()) || h.kind == TimexType::Time)
+                    .filter(|h| {
+                        (h.kind == TimexType::Date && h.point.is_some())
+                            || h.kind == TimexType::Time
+                    })
                     .or_else(|| self.the_period(k))?;
                 return Some(Hit {
                     modifier: Some(modifier),
@@ -427,7 +446,11 @@ impl<'a> Scanner<'a> {
         };
         let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
         let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-        Some(Hit::date(i + 5, Point::Day(NaiveDate::from_ymd_opt(y, m, d)?), false))
+        Some(Hit::date(
+            i + 5,
+            Point::Day(NaiveDate::from_ymd_opt(y, m, d)?),
+            false,
+        ))
     }
 
     /// The second of two days of one month: "25" in "April 24 and 25".
@@ -440,12 +463,19 @@ impl<'a> Scanner<'a> {
         let joined = i >= 3
             && matches!(self.w(i - 1), "and" | "or" | "to" | "through")
             && lexicon::day_number(self.w(i - 2)) == Some(first.day())
-            && lexicon::month(self.w(i - 3)).or_else(|| lexicon::month_short(self.w(i - 3))) == Some(first.month());
-        let counted = matches!(next, "%" | "percent") || COUNTED.contains(&next) || lexicon::unit(next).is_some();
+            && lexicon::month(self.w(i - 3)).or_else(|| lexicon::month_short(self.w(i - 3)))
+                == Some(first.month());
+        let counted = matches!(next, "%" | "percent")
+            || COUNTED.contains(&next)
+            || lexicon::unit(next).is_some();
         if !joined || counted || d <= first.day() {
             return None;
         }
-        Some(Hit::date(i + 1, Point::Day(first.with_day(d)?), self.anchor.is_some()))
+        Some(Hit::date(
+            i + 1,
+            Point::Day(first.with_day(d)?),
+            self.anchor.is_some(),
+        ))
     }
 
     /// "11 January 2025", "11 January".
@@ -464,9 +494,20 @@ impl<'a> Scanner<'a> {
 
     /// A month and day: explicit with a year, else the nearest such day to the anchor
     /// (tense misleads here: "said it would close on Jan. 14" is reported in the past).
-    fn month_day_value(&self, start: usize, end: usize, year: Option<i32>, m: u32, d: u32) -> Option<Hit> {
+    fn month_day_value(
+        &self,
+        start: usize,
+        end: usize,
+        year: Option<i32>,
+        m: u32,
+        d: u32,
+    ) -> Option<Hit> {
         if let Some(y) = year {
-            return Some(Hit::date(end, Point::Day(NaiveDate::from_ymd_opt(y, m, d)?), false));
+            return Some(Hit::date(
+                end,
+                Point::Day(NaiveDate::from_ymd_opt(y, m, d)?),
+                false,
+            ));
         }
         NaiveDate::from_ymd_opt(2000, m, d)?;
         // Only "the year ended Jan. 31" is sure to be past.
@@ -646,11 +687,18 @@ impl<'a> Scanner<'a> {
         let h = match self.w(i) {
             "today" | "yesterday" | "tomorrow" | "tonight" => self.word_phrase(i),
             w if lexicon::weekday(w).is_some() => self.weekday_phrase(i),
-            w if lexicon::month(w).or_else(|| lexicon::month_short(w)).is_some() => self.month_phrase(i),
+            w if lexicon::month(w)
+                .or_else(|| lexicon::month_short(w))
+                .is_some() =>
+            {
+                self.month_phrase(i)
+            }
             _ => None,
         }?;
         let day = matches!(h.point, Some(Point::Day(_)))
-            || (h.point.is_none() && h.kind == TimexType::Date && h.value.ends_with(|c: char| c.is_ascii_digit()));
+            || (h.point.is_none()
+                && h.kind == TimexType::Date
+                && h.value.ends_with(|c: char| c.is_ascii_digit()));
         day.then_some(h)
     }
 
@@ -670,7 +718,11 @@ impl<'a> Scanner<'a> {
             lexicon::number_word(w).filter(|&n| n > 0)?
         };
         let (mut end, mut minute) = (i + 1, 0);
-        if self.w(i + 1) == ":" && is_digits(self.w(i + 2)) && self.w(i + 2).len() == 2 && is_digits(w) {
+        if self.w(i + 1) == ":"
+            && is_digits(self.w(i + 2))
+            && self.w(i + 2).len() == 2
+            && is_digits(w)
+        {
             minute = self.w(i + 2).parse().ok()?;
             end = i + 3;
         }
@@ -738,7 +790,11 @@ impl<'a> Scanner<'a> {
             return Some(Hit::new(end, TimexType::Date, "FUTURE_REF"));
         }
         // "a quarter of the market" is a share, "a quarter of 1990" a time.
-        if unit == Unit::Quarter && !plural && self.w(end) == "of" && self.year_at(end + 1).is_none() {
+        if unit == Unit::Quarter
+            && !plural
+            && self.w(end) == "of"
+            && self.year_at(end + 1).is_none()
+        {
             return None;
         }
         // An age ("52 years old") and a rate ("$2 million a year") are not periods of time.
@@ -749,7 +805,9 @@ impl<'a> Scanner<'a> {
         // span between two events, with "later" as the signal that relates them.
         let counts_back = !half && !unit.is_clock() && !matches!(unit, Unit::Day | Unit::Week);
         match (self.w(end), n) {
-            ("ago", Some(1)) if unit == Unit::Year && matches!(self.reported(), Some(Point::Quarter(..))) => {
+            ("ago", Some(1))
+                if unit == Unit::Year && matches!(self.reported(), Some(Point::Quarter(..))) =>
+            {
                 return self.before_last(end + 1, unit, -1);
             }
             ("ago", Some(n)) => return self.ago(end + 1, unit, n as i32),
@@ -757,7 +815,9 @@ impl<'a> Scanner<'a> {
             // "two years before." counts back; "two years before the merger" is the span
             // between two events.
             ("earlier" | "before", Some(n))
-                if counts_back && (self.w(end) == "earlier" || !self.w(end + 1).starts_with(char::is_alphanumeric)) =>
+                if counts_back
+                    && (self.w(end) == "earlier"
+                        || !self.w(end + 1).starts_with(char::is_alphanumeric)) =>
             {
                 return self.before_last(end + 1, unit, -(n as i32));
             }
@@ -781,15 +841,23 @@ impl<'a> Scanner<'a> {
             || (prev.len() > 4
                 && prev.ends_with('s')
                 && !prev.ends_with("ss")
-                && !matches!(prev, "perhaps" | "always" | "sometimes" | "towards" | "afterwards" | "besides")
+                && !matches!(
+                    prev,
+                    "perhaps" | "always" | "sometimes" | "towards" | "afterwards" | "besides"
+                )
                 && prev.bytes().all(|b| b.is_ascii_lowercase()));
-        amount && !matches!(self.w(end), "ago" | "earlier" | "before" | "later" | "after" | "from")
+        amount
+            && !matches!(
+                self.w(end),
+                "ago" | "earlier" | "before" | "later" | "after" | "from"
+            )
     }
 
     /// "rise 8% annually", "500 engines weekly": an adverb of frequency after an amount,
     /// or after a counted plural, is the "per" of a rate.
     fn rate_adverb(&self, i: usize) -> bool {
-        amount(self.before(i)) || (i > 0 && self.rate_before(i, i + 1) && amount(self.before(i - 1)))
+        amount(self.before(i))
+            || (i > 0 && self.rate_before(i, i + 1) && amount(self.before(i - 1)))
     }
 
     /// A count word sequence: the number and the token after it; `None` for a vague count.
@@ -797,7 +865,14 @@ impl<'a> Scanner<'a> {
         let w = self.w(i);
         if w == "a" && matches!(self.w(i + 1), "few" | "couple") {
             let j = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
-            return Some((if self.w(i + 1) == "couple" { Some(2) } else { None }, j));
+            return Some((
+                if self.w(i + 1) == "couple" {
+                    Some(2)
+                } else {
+                    None
+                },
+                j,
+            ));
         }
         if lexicon::vague_count(w) {
             return Some((None, i + 1));
@@ -849,7 +924,9 @@ impl<'a> Scanner<'a> {
     /// only their year can be given.
     fn counts_months(&self, i: usize) -> bool {
         self.sentence.get(i).is_some_and(|s| {
-            (s.start + 1..i).any(|k| self.w(k) == "months" && lexicon::count(self.w(k - 1)).is_some_and(|n| n > 1))
+            (s.start + 1..i).any(|k| {
+                self.w(k) == "months" && lexicon::count(self.w(k - 1)).is_some_and(|n| n > 1)
+            })
         })
     }
 
@@ -864,9 +941,14 @@ impl<'a> Scanner<'a> {
     /// "a year earlier": the last value mentioned (or the anchor) moved by `n` units.
     fn before_last(&self, end: usize, unit: Unit, n: i32) -> Option<Hit> {
         if unit == Unit::Year
-            && let Some(p @ (Point::Quarter(..) | Point::Year(_) | Point::Half(..))) = self.reported()
+            && let Some(p @ (Point::Quarter(..) | Point::Year(_) | Point::Half(..))) =
+                self.reported()
         {
-            let p = if n == -1 { self.year_before_at(end - 1, p)? } else { p.shift_years(n)? };
+            let p = if n == -1 {
+                self.year_before_at(end - 1, p)?
+            } else {
+                p.shift_years(n)?
+            };
             return Some(Hit {
                 derived: true,
                 ..Hit::date(end, p, true)
@@ -891,7 +973,9 @@ impl<'a> Scanner<'a> {
         let w = self.w(i);
         let m = match lexicon::month(w) {
             Some(m) => m,
-            None => lexicon::month_short(w).filter(|_| lexicon::day_number(self.w(i + 1)).is_some())?,
+            None => {
+                lexicon::month_short(w).filter(|_| lexicon::day_number(self.w(i + 1)).is_some())?
+            }
         };
         if !self.capitalised(i) {
             return None;
@@ -965,7 +1049,11 @@ impl<'a> Scanner<'a> {
             );
         }
         let dir = self.direction(i, i + 1, Direction::Nearest);
-        self.relative(i + 1, |a| calendar::month(a, m, dir), &format!("XXXX-{m:02}"))
+        self.relative(
+            i + 1,
+            |a| calendar::month(a, m, dir),
+            &format!("XXXX-{m:02}"),
+        )
     }
 
     /// "this year", "last year", "next year" after a month: the years from the anchor's.
@@ -1002,7 +1090,8 @@ impl<'a> Scanner<'a> {
             let p = self.w(k);
             p.strip_suffix('s').and_then(lexicon::part_of_day)
         };
-        let coordinated = matches!(self.w(i + 1), "and" | "or") && lexicon::weekday(self.w(i + 2)).is_some();
+        let coordinated =
+            matches!(self.w(i + 1), "and" | "or") && lexicon::weekday(self.w(i + 2)).is_some();
         let set_part = match plural_part(i + 1) {
             Some(p) => Some((p, i + 2)),
             None if coordinated => plural_part(i + 3).map(|p| (p, i + 1)),
@@ -1032,7 +1121,11 @@ impl<'a> Scanner<'a> {
         } else {
             self.direction(i, i + 1, Direction::Past)
         };
-        self.with_part_of_day(i + 1, |a| calendar::weekday(a, wd, dir), &format!("XXXX-WXX-{wd}"))
+        self.with_part_of_day(
+            i + 1,
+            |a| calendar::weekday(a, wd, dir),
+            &format!("XXXX-WXX-{wd}"),
+        )
     }
 
     /// A day, then maybe a part of it or a clock time: "Friday morning", "Friday at 3 p.m.".
@@ -1081,8 +1174,12 @@ impl<'a> Scanner<'a> {
             // unmarked, not the report's day ("today's editions").
             "today" if self.w(i + 1) == "'s" && lexicon::present_age(self.w(i + 2)) => None,
             "today" => self.with_part_of_day(i + 1, Some, "XXXX-XX-XX"),
-            "day" if prev == "the" && matches!(self.w(i + 1), "before" | "after") => self.day_beside(i),
-            "yesterday" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, -1), "XXXX-XX-XX"),
+            "day" if prev == "the" && matches!(self.w(i + 1), "before" | "after") => {
+                self.day_beside(i)
+            }
+            "yesterday" => {
+                self.with_part_of_day(i + 1, |a| calendar::add_days(a, -1), "XXXX-XX-XX")
+            }
             "tomorrow" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, 1), "XXXX-XX-XX"),
             "tonight" => self.day_part(i + 1, 0, "NI"),
             "overnight" => self.day_part(i + 1, -1, "NI"),
@@ -1092,12 +1189,19 @@ impl<'a> Scanner<'a> {
             "right" if self.w(i + 1) == "now" => reference(i + 2, "PRESENT_REF"),
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
             "current" if self.current_state(i + 1) => reference(i + 1, "PRESENT_REF"),
-            "then" if self.w(i + 1) == "current" && self.current_state(i + 2) => reference(i + 2, "PAST_REF"),
+            "then" if self.w(i + 1) == "current" && self.current_state(i + 2) => {
+                reference(i + 2, "PAST_REF")
+            }
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
             // "may soon seek", "it soon will begin": a time still to come. Not the "soon" of
             // a narrated past ("was soon released") nor of "as soon as" and "soon after".
-            "soon" if lexicon::modal(prev) || lexicon::modal(self.w(i + 1)) => reference(i + 1, "FUTURE_REF"),
-            "recent" if lexicon::unit(self.w(i + 1)).is_none() && matches!(self.w(i + 1), "," | "." | ")" | "") => {
+            "soon" if lexicon::modal(prev) || lexicon::modal(self.w(i + 1)) => {
+                reference(i + 1, "FUTURE_REF")
+            }
+            "recent"
+                if lexicon::unit(self.w(i + 1)).is_none()
+                    && matches!(self.w(i + 1), "," | "." | ")" | "") =>
+            {
                 reference(i + 1, "PAST_REF")
             }
             "past"
@@ -1127,13 +1231,16 @@ impl<'a> Scanner<'a> {
                 let (end, part, n) = self.part_of_year(i)?;
                 self.part_without_year(i, end, part, n)
             }
-            "this" | "last" | "past" | "next" | "coming" | "previous" | "following" | "latest" | "current" | "that" => {
-                self.relative_phrase(i)
-            }
+            "this" | "last" | "past" | "next" | "coming" | "previous" | "following" | "latest"
+            | "current" | "that" => self.relative_phrase(i),
             "every" | "each" | "per" => self.every(i),
             // "rise 8.5% annually", "10,000 units annually": the "per" of a rate, left
             // unmarked as "$3 million a year" is.
-            "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly" if self.rate_adverb(i) => None,
+            "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly"
+                if self.rate_adverb(i) =>
+            {
+                None
+            }
             "daily" => Some(Hit::new(i + 1, TimexType::Set, "P1D")),
             "weekly" => Some(Hit::new(i + 1, TimexType::Set, "P1W")),
             "monthly" => Some(Hit::new(i + 1, TimexType::Set, "P1M")),
@@ -1144,15 +1251,25 @@ impl<'a> Scanner<'a> {
             _ if matches!(prev, "for" | "within")
                 && lexicon::unit(w).is_some_and(|(u, plural)| plural && !u.is_clock()) =>
             {
-                Some(Hit::duration(i + 1, duration_value(None, lexicon::unit(w)?.0, false)))
+                Some(Hit::duration(
+                    i + 1,
+                    duration_value(None, lexicon::unit(w)?.0, false),
+                ))
             }
             // "the weeks ahead", "the first time in years."
             _ if ((prev == "the" && self.w(i + 1) == "ahead")
                 || (prev == "in" && matches!(self.w(i + 1), "." | "," | ";" | "")))
                 && lexicon::unit(w).is_some_and(|(u, plural)| plural && !u.is_clock()) =>
             {
-                let end = if self.w(i + 1) == "ahead" { i + 2 } else { i + 1 };
-                Some(Hit::duration(end, duration_value(None, lexicon::unit(w)?.0, false)))
+                let end = if self.w(i + 1) == "ahead" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                Some(Hit::duration(
+                    end,
+                    duration_value(None, lexicon::unit(w)?.0, false),
+                ))
             }
             // "the week of March 6": the week that day falls in.
             "week" if prev == "the" && self.w(i + 1) == "of" => {
@@ -1168,16 +1285,26 @@ impl<'a> Scanner<'a> {
                     i + 1,
                     |a| {
                         let sat_or_sun = a.weekday().number_from_monday() >= 6;
-                        calendar::weekend(a, if dir == Direction::Past && !sat_or_sun { -1 } else { 0 })
+                        calendar::weekend(
+                            a,
+                            if dir == Direction::Past && !sat_or_sun {
+                                -1
+                            } else {
+                                0
+                            },
+                        )
                     },
                     "XXXX-WXX-WE",
                 )
             }
             // "the quarter a year ago" is one expression: the year-ago quarter.
             "quarter"
-                if prev == "the" && self.seq(i + 1, &["a", "year"]) && matches!(self.w(i + 3), "ago" | "earlier") =>
+                if prev == "the"
+                    && self.seq(i + 1, &["a", "year"])
+                    && matches!(self.w(i + 3), "ago" | "earlier") =>
             {
-                self.reporting_quarter(i + 4, -1).map(|h| Hit { derived: true, ..h })
+                self.reporting_quarter(i + 4, -1)
+                    .map(|h| Hit { derived: true, ..h })
             }
             "quarter" if prev == "the" => self.reporting_quarter(i + 1, 0),
             "year" if prev == "the" => self.the_year(i + 1),
@@ -1201,9 +1328,12 @@ impl<'a> Scanner<'a> {
                             && matches!(self.w(i + 4), "ago" | "earlier"))) =>
             {
                 let end = if self.w(i + 2) == "a" { i + 5 } else { i + 4 };
-                self.reporting_quarter(end, -1).map(|h| Hit { derived: true, ..h })
+                self.reporting_quarter(end, -1)
+                    .map(|h| Hit { derived: true, ..h })
             }
-            _ if w.starts_with("mid-") || (matches!(prev, "the" | "mid") && lexicon::part_of_day(w).is_some()) => {
+            _ if w.starts_with("mid-")
+                || (matches!(prev, "the" | "mid") && lexicon::part_of_day(w).is_some()) =>
+            {
                 self.part_of_day(i)
             }
             _ => {
@@ -1250,23 +1380,51 @@ impl<'a> Scanner<'a> {
             || (w.len() > 2
                 && w.bytes().all(|b| b.is_ascii_lowercase())
                 && lexicon::unit(w).is_none()
-                && !matches!(w, "fiscal" | "calendar" | "account" | "accounts" | "and" | "or"))
+                && !matches!(
+                    w,
+                    "fiscal" | "calendar" | "account" | "accounts" | "and" | "or"
+                ))
     }
 
     /// "the morning", "mid-afternoon yesterday": a part of the day named right after it,
     /// else of the day last named, else of the report's.
     fn part_of_day(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
-        let part = lexicon::part_of_day(w.strip_prefix("mid-").unwrap_or(w)).filter(|&p| p != "NI")?;
+        let part =
+            lexicon::part_of_day(w.strip_prefix("mid-").unwrap_or(w)).filter(|&p| p != "NI")?;
         // "the morning paper", "the evening news" name things, not times.
         let next = self.w(i + 1);
         let noun_after = next.len() > 2
             && next.bytes().all(|b| b.is_ascii_lowercase())
             && !matches!(
                 next,
-                "to" | "of" | "in" | "at" | "on" | "and" | "but" | "when" | "as" | "before" | "after" | "with"
-                    | "for" | "from" | "until" | "was" | "were" | "had" | "has" | "he" | "she" | "they" | "it"
-                    | "we" | "that" | "yesterday" | "today" | "tomorrow"
+                "to" | "of"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "and"
+                    | "but"
+                    | "when"
+                    | "as"
+                    | "before"
+                    | "after"
+                    | "with"
+                    | "for"
+                    | "from"
+                    | "until"
+                    | "was"
+                    | "were"
+                    | "had"
+                    | "has"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "that"
+                    | "yesterday"
+                    | "today"
+                    | "tomorrow"
             );
         if noun_after && lexicon::weekday(next).is_none() {
             return None;
@@ -1299,7 +1457,10 @@ impl<'a> Scanner<'a> {
     /// "tonight", "overnight": a part of the anchor's day, `days` away.
     fn day_part(&self, end: usize, days: i64, part: &str) -> Option<Hit> {
         let value = match self.anchor {
-            Some(a) => format!("{}T{part}", Point::Day(calendar::add_days(a, days)?).value()),
+            Some(a) => format!(
+                "{}T{part}",
+                Point::Day(calendar::add_days(a, days)?).value()
+            ),
             None => format!("XXXX-XX-XXT{part}"),
         };
         Some(Hit {
@@ -1309,7 +1470,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// "third quarter" with no year: the one the tense points to.
-    fn part_without_year(&self, i: usize, end: usize, part: fn(i32, u32) -> Point, n: u32) -> Option<Hit> {
+    fn part_without_year(
+        &self,
+        i: usize,
+        end: usize,
+        part: fn(i32, u32) -> Point,
+        n: u32,
+    ) -> Option<Hit> {
         if let Some((y, e)) = self.of_year(end) {
             return Some(Hit::date(e, part(y, n), false));
         }
@@ -1327,7 +1494,11 @@ impl<'a> Scanner<'a> {
                     // Reports name the quarter just reported far more often than next year's.
                     let (y, cur) = calendar::quarter_of(a);
                     Some(Point::Quarter(
-                        if n > cur && dir != Direction::Future { y - 1 } else { y },
+                        if n > cur && dir != Direction::Future {
+                            y - 1
+                        } else {
+                            y
+                        },
                         n,
                     ))
                 } else {
@@ -1402,7 +1573,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn fiscal(&self, i: usize) -> Option<Hit> {
-        let j = if self.w(i + 1) == "year" { i + 2 } else { i + 1 };
+        let j = if self.w(i + 1) == "year" {
+            i + 2
+        } else {
+            i + 1
+        };
         if let Some(y) = lexicon::year_number(self.w(j)) {
             return Some(Hit::date(j + 1, Point::Year(y), false));
         }
@@ -1418,7 +1593,12 @@ impl<'a> Scanner<'a> {
     /// ("the year two thousand"). "The year before" is left to the words after it.
     fn the_year(&self, end: usize) -> Option<Hit> {
         match self.w(end) {
-            "ended" | "ending" => return Some(Hit::duration(end, duration_value(Some(1), Unit::Year, false))),
+            "ended" | "ending" => {
+                return Some(Hit::duration(
+                    end,
+                    duration_value(Some(1), Unit::Year, false),
+                ));
+            }
             "before" | "earlier" | "after" | "later" | "following" | "-" => return None,
             _ => {}
         }
@@ -1454,8 +1634,10 @@ impl<'a> Scanner<'a> {
         let next = self.w(j);
 
         // "the past three months", "the next few days", "the first nine months"
-        if matches!(w, "past" | "last" | "next" | "coming" | "previous" | "following")
-            && let Some((n, k)) = self.count(j).filter(|(n, _)| n.is_none_or(|n| n > 1))
+        if matches!(
+            w,
+            "past" | "last" | "next" | "coming" | "previous" | "following"
+        ) && let Some((n, k)) = self.count(j).filter(|(n, _)| n.is_none_or(|n| n > 1))
             && let Some((unit, true)) = lexicon::unit(self.w(k))
         {
             return Some(Hit::duration(k + 1, duration_value(n, unit, false)));
@@ -1483,9 +1665,7 @@ impl<'a> Scanner<'a> {
             // "the next day" (the report's would be "tomorrow").
             let anaphoric = matches!(w, "following" | "previous")
                 || (w == "next" && unit == Unit::Day && self.before(i) == "the");
-            if anaphoric
-                && let Some(h) = self.that(j + 1, unit, step)
-            {
+            if anaphoric && let Some(h) = self.that(j + 1, unit, step) {
                 return Some(h);
             }
             if unit == Unit::Quarter && matches!(w, "latest" | "previous" | "last") {
@@ -1501,8 +1681,13 @@ impl<'a> Scanner<'a> {
                 return self.relative(end, |a| Some(part(a.year() + step, n)), "XXXX");
             }
             // "last year's quarter": the quarter reported, a year back.
-            if unit == Unit::Year && self.w(j + 1) == "'s" && matches!(self.w(j + 2), "quarter" | "period") {
-                return self.reporting_quarter(j + 3, step).map(|h| Hit { derived: true, ..h });
+            if unit == Unit::Year
+                && self.w(j + 1) == "'s"
+                && matches!(self.w(j + 2), "quarter" | "period")
+            {
+                return self
+                    .reporting_quarter(j + 3, step)
+                    .map(|h| Hit { derived: true, ..h });
             }
             if unit.is_clock() {
                 return None;
@@ -1529,9 +1714,9 @@ impl<'a> Scanner<'a> {
             return self.day_part(j + 1, -1, "NI");
         }
         // "the next morning": of the day after the one last named.
-        if let Some(p) = lexicon::part_of_day(next).filter(|_| {
-            self.before(i) == "the" && matches!(w, "next" | "following" | "previous")
-        }) {
+        if let Some(p) = lexicon::part_of_day(next)
+            .filter(|_| self.before(i) == "the" && matches!(w, "next" | "following" | "previous"))
+        {
             let day = match self.last.get() {
                 Some(Point::Day(d)) => Some(d),
                 _ => self.anchor,
@@ -1540,7 +1725,11 @@ impl<'a> Scanner<'a> {
                 Some(d) => Hit {
                     anchored: true,
                     derived: true,
-                    ..Hit::new(j + 1, TimexType::Time, format!("{}T{p}", Point::Day(d).value()))
+                    ..Hit::new(
+                        j + 1,
+                        TimexType::Time,
+                        format!("{}T{p}", Point::Day(d).value()),
+                    )
                 },
                 None => Hit::new(j + 1, TimexType::Time, format!("XXXX-XX-XXT{p}")),
             });
@@ -1563,11 +1752,15 @@ impl<'a> Scanner<'a> {
                     let dir = self.direction(i, j + 1, Direction::Nearest);
                     self.with_part_of_day(j + 1, |a| calendar::weekday(a, wd, dir), &unknown)
                 }
-                s => self.with_part_of_day(j + 1, |a| calendar::weekday_strict(a, wd, s > 0), &unknown),
+                s => self.with_part_of_day(
+                    j + 1,
+                    |a| calendar::weekday_strict(a, wd, s > 0),
+                    &unknown,
+                ),
             };
         }
-        if let Some(m) =
-            lexicon::month(next).filter(|_| self.capitalised(j) && lexicon::day_number(self.w(j + 1)).is_none())
+        if let Some(m) = lexicon::month(next)
+            .filter(|_| self.capitalised(j) && lexicon::day_number(self.w(j + 1)).is_none())
         {
             let unknown = format!("XXXX-{m:02}");
             return self.relative(
@@ -1623,12 +1816,16 @@ impl<'a> Scanner<'a> {
             Point::Day(d) => d,
             Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1)?,
             Point::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1)?,
-            Point::Quarter(y, _) | Point::Half(y, _) | Point::Season(y, _) => NaiveDate::from_ymd_opt(y, 1, 1)?,
+            Point::Quarter(y, _) | Point::Half(y, _) | Point::Season(y, _) => {
+                NaiveDate::from_ymd_opt(y, 1, 1)?
+            }
             _ => return None,
         };
         let granular = matches!(
             (unit, p),
-            (Unit::Day, Point::Day(_)) | (Unit::Month, Point::Day(_) | Point::Month(..)) | (Unit::Year, _)
+            (Unit::Day, Point::Day(_))
+                | (Unit::Month, Point::Day(_) | Point::Month(..))
+                | (Unit::Year, _)
         );
         let moved = match calendar::shift(d, unit, step) {
             Some(m) => m,
@@ -1648,13 +1845,18 @@ impl<'a> Scanner<'a> {
         if self.w(i) == "every" && self.w(j) == "other" {
             n = 2;
             j += 1;
-        } else if let Some(k) = lexicon::count(self.w(j)).filter(|&k| k > 1 && self.w(i) == "every") {
+        } else if let Some(k) = lexicon::count(self.w(j)).filter(|&k| k > 1 && self.w(i) == "every")
+        {
             n = k;
             j += 1;
         }
         let next = self.w(j);
         if let Some((unit, _)) = lexicon::unit(next) {
-            return Some(Hit::new(j + 1, TimexType::Set, duration_value(Some(n), unit, false)));
+            return Some(Hit::new(
+                j + 1,
+                TimexType::Set,
+                duration_value(Some(n), unit, false),
+            ));
         }
         if self.w(i) == "per" {
             return None;
@@ -1680,7 +1882,10 @@ impl<'a> Scanner<'a> {
 
     fn season_phrase(&self, i: usize, code: &'static str) -> Option<Hit> {
         let prev = self.before(i);
-        if self.w(i) == "fall" && !matches!(prev, "the" | "early" | "late" | "mid" | "in") && !self.capitalised(i) {
+        if self.w(i) == "fall"
+            && !matches!(prev, "the" | "early" | "late" | "mid" | "in")
+            && !self.capitalised(i)
+        {
             return None;
         }
         if let Some((y, end)) = self.of_year(i + 1) {
@@ -1693,7 +1898,11 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let dir = self.direction(i, i + 1, Direction::Past);
-        self.relative(i + 1, |a| calendar::season(a, code, dir), &format!("XXXX-{code}"))
+        self.relative(
+            i + 1,
+            |a| calendar::season(a, code, dir),
+            &format!("XXXX-{code}"),
+        )
     }
 
     /// Fixed and floating holidays, in the year the tense points to.
@@ -1741,7 +1950,8 @@ impl<'a> Scanner<'a> {
     /// "the 20th century" = 19.
     fn century(&self, i: usize) -> Option<Hit> {
         let n = lexicon::ordinal(self.w(i))?;
-        (self.w(i + 1) == "century" && n > 1).then(|| Hit::date(i + 2, Point::Century(n as i32 - 1), false))
+        (self.w(i + 1) == "century" && n > 1)
+            .then(|| Hit::date(i + 2, Point::Century(n as i32 - 1), false))
     }
 
     // ------------------------------------------------------------------ single hyphenated tokens
@@ -1750,7 +1960,8 @@ impl<'a> Scanner<'a> {
         let w = self.w(i);
         let (head, tail) = w.split_once('-')?;
         // "30-year", "two-day", "8-month-old", "day-long"
-        if let Some((unit, _)) = lexicon::unit(tail.split('-').next()?).filter(|(u, _)| *u != Unit::Quarter)
+        if let Some((unit, _)) =
+            lexicon::unit(tail.split('-').next()?).filter(|(u, _)| *u != Unit::Quarter)
             && !tail.ends_with("-old")
         {
             let n = if head.bytes().all(|b| b.is_ascii_digit()) {
@@ -1795,7 +2006,11 @@ impl<'a> Scanner<'a> {
         } else if let Some(m) = lexicon::month(tail) {
             let dir = self.direction(i, i + 1, Direction::Nearest);
             return self
-                .relative(i + 1, |a| calendar::month(a, m, dir), &format!("XXXX-{m:02}"))
+                .relative(
+                    i + 1,
+                    |a| calendar::month(a, m, dir),
+                    &format!("XXXX-{m:02}"),
+                )
                 .map(|h| Hit { modifier, ..h });
         } else {
             return None;

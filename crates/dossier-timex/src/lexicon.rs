@@ -171,7 +171,9 @@ pub fn number_word(w: &str) -> Option<u32> {
 
 /// A count: digits ("30", "1,000") or a number word.
 pub fn count(w: &str) -> Option<u32> {
-    if w.bytes().all(|b| b.is_ascii_digit() || b == b',') && w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    if w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+    {
         return w.replace(',', "").parse().ok();
     }
     match w {
@@ -194,8 +196,8 @@ pub fn vague_count(w: &str) -> bool {
 /// Ordinals up to thirty-first, as words or "1st".."31st".
 pub fn ordinal(w: &str) -> Option<u32> {
     const WORDS: [&str; 12] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth",
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
     ];
     if let Some(n) = WORDS.iter().position(|&x| x == w) {
         return Some(n as u32 + 1);
@@ -268,7 +270,15 @@ pub fn time_zone(w: &str) -> bool {
 pub fn present_age(w: &str) -> bool {
     matches!(
         w,
-        "world" | "youth" | "society" | "generation" | "young" | "children" | "kids" | "teenagers" | "economy"
+        "world"
+            | "youth"
+            | "society"
+            | "generation"
+            | "young"
+            | "children"
+            | "kids"
+            | "teenagers"
+            | "economy"
     )
 }
 
@@ -293,6 +303,16 @@ mod tests {
 pub fn modal(w: &str) -> bool {
     matches!(
         w,
-        "will" | "'ll" | "would" | "may" | "might" | "could" | "can" | "should" | "must" | "shall" | "to"
+        "will"
+            | "'ll"
+            | "would"
+            | "may"
+            | "might"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+            | "shall"
+            | "to"
     )
 }

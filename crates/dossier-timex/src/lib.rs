@@ -48,7 +48,11 @@ impl Stage for TimexStage {
     }
 
     fn run(&self, doc: &mut Document) {
-        let words: Vec<String> = doc.tokens.iter().map(|t| doc.str(t.span).to_lowercase()).collect();
+        let words: Vec<String> = doc
+            .tokens
+            .iter()
+            .map(|t| doc.str(t.span).to_lowercase())
+            .collect();
         let raw: Vec<&str> = doc.tokens.iter().map(|t| t.span.of(&doc.text)).collect();
         let mut sentence: Vec<Range<usize>> = vec![0..0; words.len()];
         for s in &doc.sentences {

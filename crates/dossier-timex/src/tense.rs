@@ -22,25 +22,29 @@ impl Tense {
 }
 
 const IRREGULAR_PAST: &[&str] = &[
-    "said", "told", "was", "were", "had", "did", "went", "came", "took", "made", "gave", "met", "left", "began", "saw",
-    "found", "held", "fell", "rose", "won", "lost", "sold", "bought", "paid", "led", "sent", "spent", "struck",
-    "fought", "thought", "brought", "kept", "became", "ran", "shot", "hit", "broke", "spoke", "wrote", "flew", "drove",
-    "knew", "grew", "threw", "stood", "sat", "got", "felt", "heard", "meant", "built", "fled", "slid", "sank", "swore",
+    "said", "told", "was", "were", "had", "did", "went", "came", "took", "made", "gave", "met",
+    "left", "began", "saw", "found", "held", "fell", "rose", "won", "lost", "sold", "bought",
+    "paid", "led", "sent", "spent", "struck", "fought", "thought", "brought", "kept", "became",
+    "ran", "shot", "hit", "broke", "spoke", "wrote", "flew", "drove", "knew", "grew", "threw",
+    "stood", "sat", "got", "felt", "heard", "meant", "built", "fled", "slid", "sank", "swore",
     "woke", "ago",
 ];
 
 const NOT_PAST: &[&str] = &[
-    "need", "speed", "feed", "seed", "indeed", "red", "bed", "hundred", "embed", "shed", "bred", "creed", "greed",
-    "steed", "deed", "weed", "united", "limited", "proceed", "succeed", "exceed", "breed",
+    "need", "speed", "feed", "seed", "indeed", "red", "bed", "hundred", "embed", "shed", "bred",
+    "creed", "greed", "steed", "deed", "weed", "united", "limited", "proceed", "succeed", "exceed",
+    "breed",
 ];
 
 /// The tense a single word signals, if any.
 pub fn cue(word: &str, next: &str) -> Option<Tense> {
     match word {
-        "will" | "'ll" | "shall" | "wo" | "would" | "upcoming" | "scheduled" | "expected" | "expects" | "due"
-        | "until" | "soon" | "tomorrow" => Some(Tense::Future),
+        "will" | "'ll" | "shall" | "wo" | "would" | "upcoming" | "scheduled" | "expected"
+        | "expects" | "due" | "until" | "soon" | "tomorrow" => Some(Tense::Future),
         // As nouns ("vacation plans", "the planned trip") these say nothing of time.
-        "going" | "set" | "plans" | "plan" | "planned" | "planning" if next == "to" => Some(Tense::Future),
+        "going" | "set" | "plans" | "plan" | "planned" | "planning" if next == "to" => {
+            Some(Tense::Future)
+        }
         "is" | "are" if next == "to" => Some(Tense::Future),
         "is" | "are" | "am" | "says" | "say" | "does" | "has" | "have" => Some(Tense::Present),
         w if IRREGULAR_PAST.contains(&w) => Some(Tense::Past),
@@ -61,12 +65,23 @@ pub fn cue(word: &str, next: &str) -> Option<Tense> {
 /// ("will travel to Nairobi on Tuesday") unless another verb comes between ("will
 /// begin ... since he was rescued in late November"); otherwise the nearest cue, ties
 /// to the left.
-pub fn around(words: &[String], sentence: std::ops::Range<usize>, start: usize, end: usize) -> Option<Tense> {
+pub fn around(
+    words: &[String],
+    sentence: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
+) -> Option<Tense> {
     let word = |i: usize| words.get(i).map_or("", String::as_str);
-    let determiner = |w: &str| matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our");
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our"
+        )
+    };
     let determined = |i: usize| {
         let prev = if i > 0 { word(i - 1) } else { "" };
-        determiner(prev) || ((prev == "still" || prev.ends_with("ly")) && i > 1 && determiner(word(i - 2)))
+        determiner(prev)
+            || ((prev == "still" || prev.ends_with("ly")) && i > 1 && determiner(word(i - 2)))
     };
     let cue_at = |i: usize| match cue(word(i), word(i + 1)) {
         // A schedule that "had been" set is one that has passed: "had been due to expire Friday".
@@ -79,7 +94,9 @@ pub fn around(words: &[String], sentence: std::ops::Range<usize>, start: usize, 
         Some(Tense::Past) if determined(i) => None,
         t => t,
     };
-    let best_left = (sentence.start..start).rev().find_map(|i| cue_at(i).map(|t| (start - i, t)));
+    let best_left = (sentence.start..start)
+        .rev()
+        .find_map(|i| cue_at(i).map(|t| (start - i, t)));
     let best_right = (end..sentence.end).find_map(|i| cue_at(i).map(|t| (i + 1 - end, t)));
     let nearest = match (best_left, best_right) {
         (Some((dl, tl)), Some((dr, tr))) => Some(if dl <= dr { (dl, tl) } else { (dr, tr) }),

@@ -4,9 +4,9 @@
 //! `bench/run.sh`, which runs this command and the peers on the same data.
 
 use anyhow::{Context, Result};
-use dossier_core::contract::InputLine;
 use dossier_core::Document;
-use dossier_engine::{extract::document_of, Engine};
+use dossier_core::contract::InputLine;
+use dossier_engine::{Engine, extract::document_of};
 use rayon::prelude::*;
 use serde_json::json;
 use std::io::BufRead;
@@ -14,7 +14,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn read_lines(path: &Path, limit: usize) -> Result<Vec<InputLine>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut out = Vec::new();
     for line in std::io::BufReader::new(file).lines() {
         if out.len() >= limit {
@@ -50,7 +51,10 @@ pub fn pipeline(corpus: &Path, limit: usize, json: bool) -> Result<bool> {
     // Entity recognition alone, as the peer tagger is measured (bench/peers.py): from the
     // text to resolved names, tokenisation included, with no other model competing for the
     // cache. Thread CPU time, best of three passes, as for the peer.
-    let entities = engine.stages().find(|s| s.name() == "entities").expect("the entity stage");
+    let entities = engine
+        .stages()
+        .find(|s| s.name() == "entities")
+        .expect("the entity stage");
     let ner_pass = || {
         let (mut cpu, mut wall, mut tokens) = (Duration::ZERO, Duration::ZERO, 0);
         for input in &inputs {
@@ -74,11 +78,19 @@ pub fn pipeline(corpus: &Path, limit: usize, json: bool) -> Result<bool> {
     let all_cores = started.elapsed();
 
     let rate = |n: usize, d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
-    let mut stages = vec![json!({"name": "tokenize", "seconds": tokenize.as_secs_f64(), "words_per_sec": rate(words, tokenize)})];
+    let mut stages = vec![
+        json!({"name": "tokenize", "seconds": tokenize.as_secs_f64(), "words_per_sec": rate(words, tokenize)}),
+    ];
     for (name, d) in names.iter().zip(&spent) {
-        stages.push(json!({"name": name, "seconds": d.as_secs_f64(), "words_per_sec": rate(words, *d)}));
+        stages.push(
+            json!({"name": name, "seconds": d.as_secs_f64(), "words_per_sec": rate(words, *d)}),
+        );
     }
-    let entity_time = names.iter().position(|n| *n == "entities").map(|i| spent[i]).unwrap_or_default();
+    let entity_time = names
+        .iter()
+        .position(|n| *n == "entities")
+        .map(|i| spent[i])
+        .unwrap_or_default();
     let report = json!({
         "corpus": corpus.display().to_string(),
         "pipeline": {"docs": inputs.len(), "words": words, "tokens": tokens, "seconds": one_core.as_secs_f64(),
@@ -95,13 +107,30 @@ pub fn pipeline(corpus: &Path, limit: usize, json: bool) -> Result<bool> {
         println!("{report}");
     } else {
         println!("{} documents, {words} words, {tokens} tokens", inputs.len());
-        println!("pipeline, one core:   {:>12.0} words/s", rate(words, one_core));
-        println!("pipeline, {} threads: {:>12.0} words/s", rayon::current_num_threads(), rate(words, all_cores));
+        println!(
+            "pipeline, one core:   {:>12.0} words/s",
+            rate(words, one_core)
+        );
+        println!(
+            "pipeline, {} threads: {:>12.0} words/s",
+            rayon::current_num_threads(),
+            rate(words, all_cores)
+        );
         for s in report["stages"].as_array().into_iter().flatten() {
-            println!("  {:<12} {:>12.0} words/s", s["name"].as_str().unwrap_or(""), s["words_per_sec"].as_f64().unwrap_or(0.0));
+            println!(
+                "  {:<12} {:>12.0} words/s",
+                s["name"].as_str().unwrap_or(""),
+                s["words_per_sec"].as_f64().unwrap_or(0.0)
+            );
         }
-        println!("entity recognition:   {:>12.0} tokens per CPU second (text to entities, best of 3)", rate(ner_tokens, ner_cpu));
-        println!("  inside the pipeline:{:>12.0} tokens/s", rate(tokens, entity_time));
+        println!(
+            "entity recognition:   {:>12.0} tokens per CPU second (text to entities, best of 3)",
+            rate(ner_tokens, ner_cpu)
+        );
+        println!(
+            "  inside the pipeline:{:>12.0} tokens/s",
+            rate(tokens, entity_time)
+        );
     }
     Ok(true)
 }
@@ -110,17 +139,23 @@ pub fn pipeline(corpus: &Path, limit: usize, json: bool) -> Result<bool> {
 /// count what other processes on a busy machine take.
 fn thread_cpu() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    Some(Duration::from_nanos(stat.split_whitespace().next()?.parse().ok()?))
+    Some(Duration::from_nanos(
+        stat.split_whitespace().next()?.parse().ok()?,
+    ))
 }
 
 pub fn html(input: &Path, json: bool) -> Result<bool> {
-    let pages: Vec<(String, Option<String>)> =
-        read_lines(input, usize::MAX)?.into_iter().filter_map(|l| l.html.map(|h| (h, l.url))).collect();
+    let pages: Vec<(String, Option<String>)> = read_lines(input, usize::MAX)?
+        .into_iter()
+        .filter_map(|l| l.html.map(|h| (h, l.url)))
+        .collect();
     let bytes: usize = pages.iter().map(|(h, _)| h.len()).sum();
     let started = Instant::now();
     let mut chars = 0usize;
     for (html, url) in &pages {
-        chars += dossier_ingest::html::extract(html, url.as_deref()).text.len();
+        chars += dossier_ingest::html::extract(html, url.as_deref())
+            .text
+            .len();
     }
     let elapsed = started.elapsed().as_secs_f64().max(1e-9);
     let report = json!({"pages": pages.len(), "bytes": bytes, "text_bytes": chars, "seconds": elapsed,
@@ -128,8 +163,12 @@ pub fn html(input: &Path, json: bool) -> Result<bool> {
     if json {
         println!("{report}");
     } else {
-        println!("{} pages in {elapsed:.2} s: {:.1} pages/s, {:.1} MB/s (one core)", pages.len(),
-                 pages.len() as f64 / elapsed, bytes as f64 / 1e6 / elapsed);
+        println!(
+            "{} pages in {elapsed:.2} s: {:.1} pages/s, {:.1} MB/s (one core)",
+            pages.len(),
+            pages.len() as f64 / elapsed,
+            bytes as f64 / 1e6 / elapsed
+        );
     }
     Ok(true)
 }

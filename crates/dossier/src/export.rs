@@ -20,10 +20,37 @@ pub enum Format {
 /// ACLED's export columns, in ACLED's order. Place names are written in plain ASCII,
 /// as ACLED writes them.
 const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ];
 
 fn csv_field(s: &str) -> String {
@@ -50,14 +77,25 @@ fn acled_date(value: &str) -> Option<(String, &'static str)> {
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let year = value.get(..4).filter(|y| digits(y))?.parse::<i32>().ok()?;
     let rest = value.get(4..)?;
-    if let Some(day) = value.get(..10).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+    if let Some(day) = value
+        .get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
         return Some((day.to_string(), "1"));
     }
-    if let Some(week) = rest.strip_prefix("-W").filter(|w| w.len() == 2 && digits(w)) {
-        let day = chrono::NaiveDate::from_isoywd_opt(year, week.parse().ok()?, chrono::Weekday::Thu)?;
+    if let Some(week) = rest
+        .strip_prefix("-W")
+        .filter(|w| w.len() == 2 && digits(w))
+    {
+        let day =
+            chrono::NaiveDate::from_isoywd_opt(year, week.parse().ok()?, chrono::Weekday::Thu)?;
         return Some((day.to_string(), "2"));
     }
-    let month = rest.strip_prefix('-').filter(|m| m.len() == 2 && digits(m))?.parse::<u32>().ok()?;
+    let month = rest
+        .strip_prefix('-')
+        .filter(|m| m.len() == 2 && digits(m))?
+        .parse::<u32>()
+        .ok()?;
     let day = chrono::NaiveDate::from_ymd_opt(year, month, 15)?;
     Some((day.to_string(), "3"))
 }
@@ -68,16 +106,34 @@ fn acled_row(e: &EventRow) -> Vec<String> {
     vec![
         format!("DOSSIER{}-{}", e.document.0, e.ordinal),
         date.unwrap_or_default(),
-        e.date.as_deref().and_then(|d| d.get(..4)).unwrap_or("").to_string(),
+        e.date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .unwrap_or("")
+            .to_string(),
         precision.unwrap_or_default().to_string(),
-        if event_type.is_empty() { String::new() } else { disorder_type(&event_type).to_string() },
+        if event_type.is_empty() {
+            String::new()
+        } else {
+            disorder_type(&event_type).to_string()
+        },
         event_type,
         e.acled_sub_event_type.clone().unwrap_or_default(),
         e.actors.first().cloned().unwrap_or_default(),
-        e.actors.iter().skip(1).cloned().collect::<Vec<_>>().join("; "),
+        e.actors
+            .iter()
+            .skip(1)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; "),
         String::new(),
         e.targets.first().cloned().unwrap_or_default(),
-        e.targets.iter().skip(1).cloned().collect::<Vec<_>>().join("; "),
+        e.targets
+            .iter()
+            .skip(1)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; "),
         String::new(),
         String::new(),
         String::new(),
@@ -101,7 +157,10 @@ fn acled_row(e: &EventRow) -> Vec<String> {
 }
 
 pub fn export(store: &dyn Store, format: Format, out: Option<&Path>) -> Result<()> {
-    let events = store.events(&EventFilter { limit: usize::MAX, ..EventFilter::default() })?;
+    let events = store.events(&EventFilter {
+        limit: usize::MAX,
+        ..EventFilter::default()
+    })?;
     let mut sink: Box<dyn Write> = match out {
         Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
@@ -128,7 +187,10 @@ pub fn export(store: &dyn Store, format: Format, out: Option<&Path>) -> Result<(
                                 "properties": e}))
                 })
                 .collect();
-            serde_json::to_writer(&mut sink, &json!({"type": "FeatureCollection", "features": features}))?;
+            serde_json::to_writer(
+                &mut sink,
+                &json!({"type": "FeatureCollection", "features": features}),
+            )?;
             writeln!(sink)?;
         }
     }
@@ -169,13 +231,19 @@ mod tests {
         assert_eq!(fields.len(), ACLED_COLUMNS.len());
         assert_eq!(fields[1], "2024-11-05");
         assert_eq!(fields[4], "Political violence");
-        assert_eq!(csv_field(&fields[27]), "\"Shelling hit Kharkiv, killing two.\"");
+        assert_eq!(
+            csv_field(&fields[27]),
+            "\"Shelling hit Kharkiv, killing two.\""
+        );
     }
 
     #[test]
     fn vaguer_dates_get_acleds_middle_day_and_precision() {
         assert_eq!(acled_date("2024-11-05"), Some(("2024-11-05".into(), "1")));
-        assert_eq!(acled_date("2024-11-05T14:00"), Some(("2024-11-05".into(), "1")));
+        assert_eq!(
+            acled_date("2024-11-05T14:00"),
+            Some(("2024-11-05".into(), "1"))
+        );
         assert_eq!(acled_date("2025-W02"), Some(("2025-01-09".into(), "2")));
         assert_eq!(acled_date("2024-11"), Some(("2024-11-15".into(), "3")));
         assert_eq!(acled_date("2024-SU"), None, "a season is too vague");

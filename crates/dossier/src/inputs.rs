@@ -49,7 +49,10 @@ pub fn read(path: &Path) -> Vec<Result<Document, InputError>> {
     let items = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            return vec![Err(InputError { origin: "-".into(), reason: e.to_string() })];
+            return vec![Err(InputError {
+                origin: "-".into(),
+                reason: e.to_string(),
+            })];
         }
         dossier_ingest::read_bytes("-", &bytes)
     } else {
@@ -57,7 +60,12 @@ pub fn read(path: &Path) -> Vec<Result<Document, InputError>> {
     };
     items
         .into_iter()
-        .map(|item| item.map_err(|e| InputError { origin: e.origin().to_string(), reason: e.reason() }))
+        .map(|item| {
+            item.map_err(|e| InputError {
+                origin: e.origin().to_string(),
+                reason: e.reason(),
+            })
+        })
         .collect()
 }
 
@@ -73,5 +81,9 @@ pub fn locate(place: &str) -> Option<(f64, f64)> {
             return Some((lat, lon));
         }
     }
-    dossier_places::Gazetteer::embedded().find(place).into_iter().max_by_key(|e| e.population).map(|e| (e.lat, e.lon))
+    dossier_places::Gazetteer::embedded()
+        .find(place)
+        .into_iter()
+        .max_by_key(|e| e.population)
+        .map(|e| (e.lat, e.lon))
 }

@@ -12,7 +12,7 @@ mod table;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use dossier_engine::{brief, extract, Engine};
+use dossier_engine::{Engine, brief, extract};
 use dossier_store::{ClaimFilter, EventFilter, Put, SqliteStore, Store};
 use std::io::{self, BufReader, Write};
 use std::path::PathBuf;
@@ -170,7 +170,12 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(3),
         // A reader that stopped early (`dossier export ... | head`) is not a failure.
-        Err(e) if e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)) => {
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            }) =>
+        {
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -186,7 +191,10 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Analyze { paths, json } => analyze(&paths, json),
         Command::Extract { files, threads } => {
             if let Some(n) = threads {
-                rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build_global()
+                    .ok();
             }
             let engine = load_engine()?;
             let stdout = io::stdout();
@@ -194,25 +202,42 @@ fn run(cli: Cli) -> Result<bool> {
             let mut err = io::stderr().lock();
             let mut skipped = 0;
             if files.is_empty() {
-                skipped += extract::extract(&engine, io::stdin().lock(), "-", &mut out, &mut err)?.skipped;
+                skipped +=
+                    extract::extract(&engine, io::stdin().lock(), "-", &mut out, &mut err)?.skipped;
             }
             for f in &files {
-                let file = std::fs::File::open(f).with_context(|| format!("cannot open {}", f.display()))?;
+                let file = std::fs::File::open(f)
+                    .with_context(|| format!("cannot open {}", f.display()))?;
                 let name = f.display().to_string();
-                skipped += extract::extract(&engine, BufReader::new(file), &name, &mut out, &mut err)?.skipped;
+                skipped +=
+                    extract::extract(&engine, BufReader::new(file), &name, &mut out, &mut err)?
+                        .skipped;
             }
             out.flush()?;
             Ok(skipped == 0)
         }
         Command::Ingest { paths, db, quiet } => ingest(&paths, &db, quiet),
-        Command::Show { what, id, db, json, limit } => show(what, id, &db, json, limit),
-        Command::Query { query, db, json, limit } => run_query(query, &db, json, limit),
+        Command::Show {
+            what,
+            id,
+            db,
+            json,
+            limit,
+        } => show(what, id, &db, json, limit),
+        Command::Query {
+            query,
+            db,
+            json,
+            limit,
+        } => run_query(query, &db, json, limit),
         Command::Export { format, db, out } => {
             let store = open_store(&db)?;
             export::export(&store, format, out.as_deref())?;
             Ok(true)
         }
-        Command::Train { model: TrainModel::Ner { data, out } } => {
+        Command::Train {
+            model: TrainModel::Ner { data, out },
+        } => {
             let started = std::time::Instant::now();
             let options = dossier_entities::TrainOptions {
                 conll: vec![data.join("conll2003-train.conll")],
@@ -223,11 +248,17 @@ fn run(cli: Cli) -> Result<bool> {
             if let Some(dir) = out.parent() {
                 std::fs::create_dir_all(dir)?;
             }
-            model.save(&out).with_context(|| format!("writing {}", out.display()))?;
+            model
+                .save(&out)
+                .with_context(|| format!("writing {}", out.display()))?;
             eprintln!("wrote {} in {:.0?}", out.display(), started.elapsed());
             Ok(true)
         }
-        Command::Bench { corpus, limit, json } => bench::pipeline(&corpus, limit, json),
+        Command::Bench {
+            corpus,
+            limit,
+            json,
+        } => bench::pipeline(&corpus, limit, json),
         Command::BenchHtml { input, json } => bench::html(&input, json),
     }
 }
@@ -275,8 +306,10 @@ fn ingest(paths: &[PathBuf], db: &std::path::Path, quiet: bool) -> Result<bool> 
         indicatif::ProgressBar::hidden()
     } else {
         indicatif::ProgressBar::new(files.len() as u64).with_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files · {msg} · {elapsed} (eta {eta})")
-                .expect("static template"),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files · {msg} · {elapsed} (eta {eta})",
+            )
+            .expect("static template"),
         )
     };
     let (mut stored, mut known, mut failed) = (0usize, 0usize, 0usize);
@@ -307,14 +340,25 @@ fn ingest(paths: &[PathBuf], db: &std::path::Path, quiet: bool) -> Result<bool> 
             }
         }
         bar.inc(1);
-        bar.set_message(format!("{stored} stored, {known} already there, {failed} unreadable"));
+        bar.set_message(format!(
+            "{stored} stored, {known} already there, {failed} unreadable"
+        ));
     }
     bar.finish_and_clear();
-    eprintln!("{stored} stored, {known} already there, {failed} unreadable · {}", db.display());
+    eprintln!(
+        "{stored} stored, {known} already there, {failed} unreadable · {}",
+        db.display()
+    );
     Ok(failed == 0)
 }
 
-fn show(what: ShowWhat, id: Option<i64>, db: &std::path::Path, json: bool, limit: usize) -> Result<bool> {
+fn show(
+    what: ShowWhat,
+    id: Option<i64>,
+    db: &std::path::Path,
+    json: bool,
+    limit: usize,
+) -> Result<bool> {
     let store = open_store(db)?;
     let mut out = io::stdout().lock();
     match what {
@@ -323,8 +367,11 @@ fn show(what: ShowWhat, id: Option<i64>, db: &std::path::Path, json: bool, limit
         ShowWhat::Entities => table::print(&mut out, json, &store.entities(None, limit)?)?,
         ShowWhat::Failures => table::print(&mut out, json, &store.failures(limit)?)?,
         ShowWhat::Document => {
-            let id = id.context("`show document` needs a document id (see `dossier show documents`)")?;
-            let doc = store.document(dossier_store::DocId(id))?.with_context(|| format!("no document {id}"))?;
+            let id =
+                id.context("`show document` needs a document id (see `dossier show documents`)")?;
+            let doc = store
+                .document(dossier_store::DocId(id))?
+                .with_context(|| format!("no document {id}"))?;
             if json {
                 writeln!(out, "{}", brief::to_json(&doc))?;
             } else {
@@ -340,13 +387,23 @@ fn run_query(query: Query, db: &std::path::Path, json: bool, limit: usize) -> Re
     let mut out = io::stdout().lock();
     match query {
         Query::Entity { name } => {
-            let detail = store.entity(&name)?.with_context(|| format!("no entity named {name:?} is stored"))?;
+            let detail = store
+                .entity(&name)?
+                .with_context(|| format!("no entity named {name:?} is stored"))?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&detail)?)?;
             } else {
                 let e = &detail.entity;
-                writeln!(out, "{} [{}] · key {} · {} mentions in {} documents", e.name, e.label, e.key, e.mentions, e.documents)?;
-                let aliases: Vec<String> = detail.aliases.iter().map(|a| format!("{} ({})", a.alias, a.count)).collect();
+                writeln!(
+                    out,
+                    "{} [{}] · key {} · {} mentions in {} documents",
+                    e.name, e.label, e.key, e.mentions, e.documents
+                )?;
+                let aliases: Vec<String> = detail
+                    .aliases
+                    .iter()
+                    .map(|a| format!("{} ({})", a.alias, a.count))
+                    .collect();
                 writeln!(out, "aliases: {}", aliases.join(", "))?;
                 table::print(&mut out, false, &detail.mentions)?;
             }
@@ -355,8 +412,18 @@ fn run_query(query: Query, db: &std::path::Path, json: bool, limit: usize) -> Re
             let rows = store.claims(&ClaimFilter { speaker, limit })?;
             table::print(&mut out, json, &rows)?;
         }
-        Query::Events { near, radius_km, from, to } => {
-            let mut filter = EventFilter { from, to, limit, ..EventFilter::default() };
+        Query::Events {
+            near,
+            radius_km,
+            from,
+            to,
+        } => {
+            let mut filter = EventFilter {
+                from,
+                to,
+                limit,
+                ..EventFilter::default()
+            };
             if let Some(near) = near {
                 match inputs::locate(&near) {
                     Some((lat, lon)) => filter.near = Some((lat, lon, radius_km)),

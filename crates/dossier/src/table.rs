@@ -24,7 +24,10 @@ fn cell(v: &Value) -> String {
 
 /// Prints rows: one JSON object a line, or a table whose columns are the rows' fields.
 pub fn print<T: Serialize>(out: &mut impl Write, json: bool, rows: &[T]) -> io::Result<()> {
-    let values: Vec<Value> = rows.iter().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)).collect();
+    let values: Vec<Value> = rows
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
+        .collect();
     if json {
         for v in &values {
             writeln!(out, "{v}")?;
@@ -37,17 +40,39 @@ pub fn print<T: Serialize>(out: &mut impl Write, json: bool, rows: &[T]) -> io::
     let columns: Vec<&String> = first.keys().collect();
     let grid: Vec<Vec<String>> = values
         .iter()
-        .map(|v| columns.iter().map(|c| cell(v.get(c.as_str()).unwrap_or(&Value::Null))).collect())
+        .map(|v| {
+            columns
+                .iter()
+                .map(|c| cell(v.get(c.as_str()).unwrap_or(&Value::Null)))
+                .collect()
+        })
         .collect();
     let widths: Vec<usize> = columns
         .iter()
         .enumerate()
-        .map(|(i, c)| grid.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(c.len()))
+        .map(|(i, c)| {
+            grid.iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(c.len())
+        })
         .collect();
     let line = |cells: Vec<String>| {
-        cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect::<Vec<_>>().join("  ").trim_end().to_string()
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
     };
-    writeln!(out, "{}", line(columns.iter().map(|c| c.to_string()).collect()))?;
+    writeln!(
+        out,
+        "{}",
+        line(columns.iter().map(|c| c.to_string()).collect())
+    )?;
     for row in grid {
         writeln!(out, "{}", line(row))?;
     }

@@ -55,17 +55,32 @@ fn bad_input_keeps_the_database(name: &str, file: &str, bad: &[u8], expect_in_me
     let second = dossier(&["ingest", file, "good.txt", "--quiet"], &dir);
     let message = stderr(&second);
     assert_eq!(second.status.code(), Some(3), "{message}");
-    assert!(message.contains(file), "the message names the input: {message}");
-    assert!(message.to_lowercase().contains(expect_in_message), "the message says why ({expect_in_message}): {message}");
-    assert_eq!(documents_stored(&dir), 1, "nothing lost, nothing duplicated");
+    assert!(
+        message.contains(file),
+        "the message names the input: {message}"
+    );
+    assert!(
+        message.to_lowercase().contains(expect_in_message),
+        "the message says why ({expect_in_message}): {message}"
+    );
+    assert_eq!(
+        documents_stored(&dir),
+        1,
+        "nothing lost, nothing duplicated"
+    );
     let failures = dossier(&["show", "failures", "--json"], &dir);
-    assert!(stdout(&failures).contains(file), "the failure is recorded in the database");
+    assert!(
+        stdout(&failures).contains(file),
+        "the failure is recorded in the database"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn binary_junk_is_refused_with_a_reason() {
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     bad_input_keeps_the_database("junk", "junk.bin", &junk, "binary");
 }
 
@@ -84,7 +99,11 @@ fn a_jsonl_line_that_is_not_json_is_skipped_and_the_rest_is_read() {
     std::fs::write(dir.join("batch.jsonl"), lines).unwrap();
     let o = dossier(&["ingest", "batch.jsonl", "--quiet"], &dir);
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(stderr(&o).contains("batch.jsonl:2"), "names the line: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("batch.jsonl:2"),
+        "names the line: {}",
+        stderr(&o)
+    );
     assert_eq!(documents_stored(&dir), 2);
 
     // The scorer's contract says the same: a line per good document, the bad one reported.
@@ -98,26 +117,44 @@ fn a_jsonl_line_that_is_not_json_is_skipped_and_the_rest_is_read() {
 #[test]
 fn truncated_html_is_stored_with_a_warning_and_keeps_the_database() {
     let dir = workdir("html");
-    assert!(dossier(&["ingest", "good.txt", "--quiet"], &dir).status.success());
+    assert!(
+        dossier(&["ingest", "good.txt", "--quiet"], &dir)
+            .status
+            .success()
+    );
     let page = "<html><head><title>Strike on port</title></head><body><article><p>Russian drones struck \
                 the port of Odesa overnight, the governor said. Firefighters worked through the night to \
                 contain the blaze at the grain terminal, and rescuers searched the rubble for survivors";
     std::fs::write(dir.join("cut.html"), page).unwrap();
     let o = dossier(&["ingest", "cut.html", "--quiet"], &dir);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(documents_stored(&dir), 2, "the good report stays, the cut page is added");
+    assert_eq!(
+        documents_stored(&dir),
+        2,
+        "the good report stays, the cut page is added"
+    );
     let shown = dossier(&["show", "document", "2", "--json"], &dir);
     let brief: serde_json::Value = serde_json::from_str(stdout(&shown).trim()).unwrap();
     assert_eq!(brief["meta"]["title"], "Strike on port");
-    assert!(brief["diagnostics"].to_string().contains("cut short"), "{}", brief["diagnostics"]);
+    assert!(
+        brief["diagnostics"].to_string().contains("cut short"),
+        "{}",
+        brief["diagnostics"]
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn an_unknown_encoding_is_decoded_by_detection_and_noted() {
     let dir = workdir("encoding");
-    let mut page = b"<html><head><meta charset=\"x-unknown-42\"><title>Caf\xe9 talks</title></head><body><p>".to_vec();
-    page.extend_from_slice(b"Ministers met at a caf\xe9 in Kyiv on Monday and agreed on a plan, officials said. ".repeat(4).as_slice());
+    let mut page =
+        b"<html><head><meta charset=\"x-unknown-42\"><title>Caf\xe9 talks</title></head><body><p>"
+            .to_vec();
+    page.extend_from_slice(
+        b"Ministers met at a caf\xe9 in Kyiv on Monday and agreed on a plan, officials said. "
+            .repeat(4)
+            .as_slice(),
+    );
     page.extend_from_slice(b"</p></body></html>");
     std::fs::write(dir.join("latin.html"), &page).unwrap();
     let o = dossier(&["ingest", "latin.html", "--quiet"], &dir);
@@ -125,8 +162,16 @@ fn an_unknown_encoding_is_decoded_by_detection_and_noted() {
     assert_eq!(documents_stored(&dir), 1);
     let shown = dossier(&["show", "document", "1", "--json"], &dir);
     let brief: serde_json::Value = serde_json::from_str(stdout(&shown).trim()).unwrap();
-    assert!(brief["meta"]["title"].as_str().unwrap().contains("Café"), "{}", brief["meta"]["title"]);
-    assert!(brief["diagnostics"].to_string().contains("x-unknown-42"), "{}", brief["diagnostics"]);
+    assert!(
+        brief["meta"]["title"].as_str().unwrap().contains("Café"),
+        "{}",
+        brief["meta"]["title"]
+    );
+    assert!(
+        brief["diagnostics"].to_string().contains("x-unknown-42"),
+        "{}",
+        brief["diagnostics"]
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -136,14 +181,29 @@ fn reingesting_is_a_no_op_and_queries_find_what_was_stored() {
     assert!(dossier(&["ingest", ".", "--quiet"], &dir).status.success());
     let again = dossier(&["ingest", ".", "--quiet"], &dir);
     assert!(again.status.success());
-    assert!(stderr(&again).contains("0 stored, 1 already there"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("0 stored, 1 already there"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(documents_stored(&dir), 1);
 
     let entity = dossier(&["query", "entity", "Zelensky"], &dir);
     assert!(entity.status.success(), "{}", stderr(&entity));
-    assert!(stdout(&entity).contains("Volodymyr Zelensky"), "{}", stdout(&entity));
-    let claims = dossier(&["query", "claims", "--speaker", "Zelensky", "--json"], &dir);
-    assert!(stdout(&claims).contains("captured two soldiers"), "{}", stdout(&claims));
+    assert!(
+        stdout(&entity).contains("Volodymyr Zelensky"),
+        "{}",
+        stdout(&entity)
+    );
+    let claims = dossier(
+        &["query", "claims", "--speaker", "Zelensky", "--json"],
+        &dir,
+    );
+    assert!(
+        stdout(&claims).contains("captured two soldiers"),
+        "{}",
+        stdout(&claims)
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -153,6 +213,10 @@ fn usage_errors_and_missing_databases_have_distinct_exit_codes() {
     assert_eq!(dossier(&["analyze"], &dir).status.code(), Some(2));
     let o = dossier(&["show", "documents", "--db", "no/such/dir/x.db"], &dir);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("cannot open database"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot open database"),
+        "{}",
+        stderr(&o)
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
