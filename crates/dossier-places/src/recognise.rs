@@ -31,6 +31,19 @@ pub struct Toponym {
     pub street: bool,
 }
 
+impl Toponym {
+    /// A name found at `span`, looked up under `key`, with no mention, region or street.
+    fn new(span: Span, key: String) -> Toponym {
+        Toponym {
+            span,
+            key,
+            mention: None,
+            qualifier: None,
+            street: false,
+        }
+    }
+}
+
 /// Words that stand before a person's name: titles, and kin ("her daughter Elizabeth").
 const TITLES: &[&str] = &[
     "mr",
@@ -566,11 +579,8 @@ pub fn toponyms(
                 span = Span::new(span.start as usize, doc.tokens[j - 1].span.end as usize);
                 let key = fold(doc.str(span));
                 found.push(Toponym {
-                    span,
-                    key,
                     mention: Some(MentionId(m as u32)),
-                    qualifier: None,
-                    street: false,
+                    ..Toponym::new(span, key)
                 });
                 blocked[first..j].iter_mut().for_each(|b| *b = true);
                 continue;
@@ -596,11 +606,8 @@ pub fn toponyms(
             let key = state.map_or_else(|| fold(short), fold);
             if !gazetteer.find_ids(&key).is_empty() {
                 found.push(Toponym {
-                    span,
-                    key,
                     mention: Some(MentionId(m as u32)),
-                    qualifier: None,
-                    street: false,
+                    ..Toponym::new(span, key)
                 });
                 blocked[range].iter_mut().for_each(|b| *b = true);
             }
@@ -611,13 +618,7 @@ pub fn toponyms(
                 mention.span.start as usize,
                 doc.tokens[j - 1].span.end as usize,
             );
-            found.push(Toponym {
-                span,
-                key: fold(doc.str(span)),
-                mention: None,
-                qualifier: None,
-                street: false,
-            });
+            found.push(Toponym::new(span, fold(doc.str(span))));
             blocked[range.start..j].iter_mut().for_each(|b| *b = true);
         } else if mention.label == EntityLabel::Norp
             || (is_short_form_of_a_person(doc, mention)
@@ -646,13 +647,7 @@ pub fn toponyms(
                     doc.tokens[i].span.start as usize,
                     doc.tokens[j - 1].span.end as usize,
                 );
-                found.push(Toponym {
-                    span,
-                    key: fold(state),
-                    mention: None,
-                    qualifier: None,
-                    street: false,
-                });
+                found.push(Toponym::new(span, fold(state)));
                 i = j;
                 continue;
             }
@@ -677,13 +672,7 @@ pub fn toponyms(
                         doc.tokens[i].span.start as usize,
                         doc.tokens[j - 1].span.end as usize,
                     );
-                    found.push(Toponym {
-                        span,
-                        key: fold(doc.str(span)),
-                        mention: None,
-                        qualifier: None,
-                        street: false,
-                    });
+                    found.push(Toponym::new(span, fold(doc.str(span))));
                     i = j;
                 }
                 None => i += 1,
@@ -770,11 +759,8 @@ fn streets(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             continue;
         }
         named.push(Toponym {
-            span,
-            key: fold(doc.str(span)),
-            mention: None,
-            qualifier: None,
             street: true,
+            ..Toponym::new(span, fold(doc.str(span)))
         });
     }
     found.extend(named);
@@ -831,13 +817,7 @@ fn county_lists(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             {
                 break;
             }
-            listed.push(Toponym {
-                span,
-                key,
-                mention: None,
-                qualifier: None,
-                street: false,
-            });
+            listed.push(Toponym::new(span, key));
             // Back over ", ", " and ", ", and ", " or ".
             let mut before = start;
             while before > 0 && matches!(doc.token_str(before - 1), "," | "and" | "or") {
@@ -908,13 +888,7 @@ fn same_name_elsewhere(doc: &Document, g: &Gazetteer, blocked: &[bool], found: &
                         doc.tokens[i].span.start as usize,
                         doc.tokens[j - 1].span.end as usize,
                     );
-                    found.push(Toponym {
-                        span,
-                        key: fold(doc.str(span)),
-                        mention: None,
-                        qualifier: None,
-                        street: false,
-                    });
+                    found.push(Toponym::new(span, fold(doc.str(span))));
                     i = j;
                 }
                 _ => i += 1,
@@ -1155,26 +1129,14 @@ fn hyphen_parts(
         let capitals = p.chars().all(|c| c.is_ascii_uppercase());
         let start = token.span.start as usize + at;
         if places[k] && (pair || (others_fit && (capitals || !common(p)))) {
-            found.push(Toponym {
-                span: Span::new(start, start + p.len()),
-                key: fold(p),
-                mention: None,
-                qualifier: None,
-                street: false,
-            });
+            found.push(Toponym::new(Span::new(start, start + p.len()), fold(p)));
         } else if k > 0
             && others_fit
             && is_capitalised(p)
             && let Some(state) = us_state(p)
         {
             // A legislator's state after the party letter ("D-Calif", "R-Tenn").
-            found.push(Toponym {
-                span: Span::new(start, start + p.len()),
-                key: fold(state),
-                mention: None,
-                qualifier: None,
-                street: false,
-            });
+            found.push(Toponym::new(Span::new(start, start + p.len()), fold(state)));
         }
     }
 }
@@ -1395,13 +1357,7 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             if let Some(next) = found.get_mut(k + 1).filter(|n| n.span == span) {
                 next.key = fold(state);
             } else if !found.get(k + 1).is_some_and(|n| n.span.overlaps(span)) {
-                states.push(Toponym {
-                    span,
-                    key: fold(state),
-                    mention: None,
-                    qualifier: None,
-                    street: false,
-                });
+                states.push(Toponym::new(span, fold(state)));
             }
         } else if let Some(next) = found.get(k + 1)
             && next.span.start as usize == start
