@@ -153,15 +153,13 @@ fn readability(html: &str) -> Option<String> {
 }
 
 /// Of two extractions of one page, the shorter, unless it has less than a third of
-/// the other's words: then it missed the article rather than its boilerplate.
+/// the other's text: then it missed the article rather than its boilerplate. Length is
+/// counted in characters other than white space, because an extraction that runs
+/// paragraphs together ("said.Grain") has fewer words but no less text.
 fn conservative(a: String, b: String) -> String {
-    let words = |s: &str| s.split_whitespace().count();
-    let (short, long) = if words(&a) <= words(&b) {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    if words(&short) * 3 >= words(&long) {
+    let size = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let (short, long) = if size(&a) <= size(&b) { (a, b) } else { (b, a) };
+    if size(&short) * 3 >= size(&long) {
         short
     } else {
         long
