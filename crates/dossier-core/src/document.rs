@@ -57,6 +57,9 @@ pub struct Document {
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The page the text was extracted from, when it was read from HTML.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<crate::SourcePage>,
 }
 
 impl Document {

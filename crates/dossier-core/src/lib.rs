@@ -8,11 +8,13 @@ mod document;
 pub mod latin;
 pub mod layers;
 pub mod numerals;
+mod source;
 mod span;
 mod stage;
 pub mod tokenize;
 
 pub use document::{Document, Metadata};
 pub use layers::*;
+pub use source::{Run, SourcePage};
 pub use span::{CharIndex, Span};
 pub use stage::{Layer, OrderError, Pipeline, Stage};

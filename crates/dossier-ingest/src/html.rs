@@ -13,9 +13,9 @@
 //! a blank line (the sentence splitter and every reader of a claim's context rely
 //! on them).
 //!
-//! Not yet done: a map from text offsets back to offsets in the original HTML, so
-//! evidence can be highlighted in the page. The cleaned HTML has lost its source
-//! positions, so that map needs a second pass that aligns the text with the page.
+//! The cleaned HTML has lost its source positions, so where the text is in the
+//! original page is found afterwards, by aligning the two (`align`); a document read
+//! from a page keeps both, so evidence can be highlighted where it was read.
 
 use dossier_core::Metadata;
 use trafilatura::dom::{Document as Dom, NodeId};

@@ -10,6 +10,7 @@
 //! The format is decided by the name's extension when it is one of ours, and by
 //! sniffing the first bytes otherwise; `.gz` names are decompressed first.
 
+pub mod align;
 mod charset;
 mod feed;
 pub mod html;
@@ -18,7 +19,7 @@ mod warc;
 pub use html::{HtmlExtractor, NoMainText, Page, html_to_text};
 
 use dossier_core::contract::{InputLine, LineError};
-use dossier_core::{Document, Metadata, Severity};
+use dossier_core::{Document, Metadata, Severity, SourcePage};
 use flate2::bufread::MultiGzDecoder;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -260,10 +261,8 @@ impl Reader {
             origin: Some(name.to_string()),
             ..page.meta
         };
-        Ok(with_notes(
-            Document::new(name, page.text).with_meta(meta),
-            notes,
-        ))
+        let doc = with_source(Document::new(name, page.text), decoded.text);
+        Ok(with_notes(doc.with_meta(meta), notes))
     }
 
     fn jsonl(self, name: &str, bytes: &[u8]) -> Vec<Result<Document, ReadError>> {
@@ -297,22 +296,29 @@ impl Reader {
         let input = InputLine::parse(line).map_err(|e| ReadError::new(at, e))?;
         let (id, mut meta) = (input.id_string(), input.metadata());
         meta.origin = Some(at.to_string());
-        let page = match (input.text, input.html) {
-            (Some(text), _) => Page {
-                text,
-                ..Page::default()
-            },
-            (None, Some(html)) => self
-                .html
-                .extract(&html)
-                .map_err(|e| ReadError::new(at, e))?,
+        let (page, html) = match (input.text, input.html) {
+            (Some(text), _) => {
+                let page = Page {
+                    text,
+                    ..Page::default()
+                };
+                (page, None)
+            }
+            (None, Some(html)) => {
+                let page = self
+                    .html
+                    .extract(&html)
+                    .map_err(|e| ReadError::new(at, e))?;
+                (page, Some(html))
+            }
             (None, None) => unreachable!("InputLine::parse requires text or html"),
         };
         meta.merge_missing(page.meta);
-        Ok(with_notes(
-            Document::new(id, page.text).with_meta(meta),
-            page.warnings,
-        ))
+        let mut doc = Document::new(id, page.text);
+        if let Some(html) = html {
+            doc = with_source(doc, html);
+        }
+        Ok(with_notes(doc.with_meta(meta), page.warnings))
     }
 }
 
@@ -358,6 +364,13 @@ fn walk_into(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn one_error(name: String, e: std::io::Error) -> Items {
     Box::new(std::iter::once(Err(ReadError::new(name, e))))
+}
+
+/// The document with the page its text was extracted from, and where the text is in it.
+fn with_source(mut doc: Document, html: String) -> Document {
+    let runs = align::runs(&html, &doc.text);
+    doc.page = Some(SourcePage { html, runs });
+    doc
 }
 
 pub(crate) fn with_notes(mut doc: Document, notes: Vec<String>) -> Document {

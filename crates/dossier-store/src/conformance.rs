@@ -134,6 +134,7 @@ pub fn run(make: impl Fn() -> Box<dyn Store>) {
     stores_once_and_skips_the_same_content(make());
     keeps_syndicated_copies_apart(make());
     round_trips_every_layer(make());
+    keeps_the_source_page(make());
     finds_entities_by_alias(make());
     lists_claims_by_speaker(make());
     filters_events_by_place_and_date(make());
@@ -184,6 +185,23 @@ fn round_trips_every_layer(mut store: Box<dyn Store>) {
     let back = store.document(id).unwrap().unwrap();
     assert_eq!(back, doc);
     assert!(store.document(DocId(id.0 + 100)).unwrap().is_none());
+}
+
+fn keeps_the_source_page(mut store: Box<dyn Store>) {
+    let mut doc = sample_document();
+    let html = format!("<p>{}</p>", doc.text);
+    let run = Run {
+        text: Span::new(0, doc.text.len()),
+        page: Span::new(3, 3 + doc.text.len()),
+    };
+    doc.page = Some(SourcePage {
+        html,
+        runs: vec![run],
+    });
+    let Put::Stored(id) = store.put(&doc).unwrap() else {
+        panic!()
+    };
+    assert_eq!(store.document(id).unwrap().unwrap(), doc);
 }
 
 fn finds_entities_by_alias(mut store: Box<dyn Store>) {

@@ -1,7 +1,7 @@
 //! The embedded SQLite backend.
 
 use crate::*;
-use dossier_core::{DateSource, Document, Entity, EntityId, Participant};
+use dossier_core::{DateSource, Document, Entity, EntityId, Participant, Run, SourcePage, Span};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -22,6 +22,13 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL,
     layers TEXT NOT NULL,
     ingested_at TEXT NOT NULL
+);
+-- The page a document was extracted from, and where its text is in it: each run is
+-- [text start, text end, page start, page end] in bytes.
+CREATE TABLE IF NOT EXISTS pages (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    html TEXT NOT NULL,
+    runs TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS entities (
     id INTEGER PRIMARY KEY,
@@ -147,6 +154,31 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    fn page(&self, id: DocId) -> Result<Option<SourcePage>, StoreError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT html, runs FROM pages WHERE document_id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((html, runs)) = row else {
+            return Ok(None);
+        };
+        let runs: Vec<[u32; 4]> = serde_json::from_str(&runs)?;
+        let runs = runs
+            .into_iter()
+            .map(|[t0, t1, p0, p1]| Run {
+                text: Span { start: t0, end: t1 },
+                page: Span { start: p0, end: p1 },
+            })
+            .collect();
+        Ok(Some(SourcePage { html, runs }))
+    }
+}
+
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
@@ -220,6 +252,17 @@ impl Store for SqliteStore {
             ],
         )?;
         let doc_id = tx.last_insert_rowid();
+        if let Some(page) = &doc.page {
+            let runs: Vec<[u32; 4]> = page
+                .runs
+                .iter()
+                .map(|r| [r.text.start, r.text.end, r.page.start, r.page.end])
+                .collect();
+            tx.execute(
+                "INSERT INTO pages (document_id, html, runs) VALUES (?1, ?2, ?3)",
+                params![doc_id, page.html, serde_json::to_string(&runs)?],
+            )?;
+        }
 
         // The registry: one row per cross-document key, with mention counts and aliases.
         let mut registry_ids: Vec<i64> = Vec::with_capacity(doc.entities.len());
@@ -430,6 +473,7 @@ impl Store for SqliteStore {
         doc.claims = layers.claims;
         doc.events = layers.events;
         doc.diagnostics = layers.diagnostics;
+        doc.page = self.page(id)?;
         Ok(Some(doc))
     }
 

@@ -6,6 +6,7 @@
 //! be opened, an output that cannot be written); 2 on a usage error.
 
 mod bench;
+mod evidence;
 mod export;
 mod inputs;
 mod table;
@@ -66,7 +67,7 @@ enum Command {
     Show {
         #[arg(value_enum, default_value = "documents")]
         what: ShowWhat,
-        /// The document id, for `show document`.
+        /// The document id, for `show document` and `show page`.
         id: Option<i64>,
         #[arg(long, default_value = "dossier.db")]
         db: PathBuf,
@@ -124,6 +125,8 @@ enum Command {
 enum ShowWhat {
     Documents,
     Document,
+    /// The document's original page (or its text) as HTML, evidence marked.
+    Page,
     Entities,
     Failures,
     Counts,
@@ -366,6 +369,14 @@ fn show(
         ShowWhat::Documents => table::print(&mut out, json, &store.documents(limit)?)?,
         ShowWhat::Entities => table::print(&mut out, json, &store.entities(None, limit)?)?,
         ShowWhat::Failures => table::print(&mut out, json, &store.failures(limit)?)?,
+        ShowWhat::Page => {
+            let id =
+                id.context("`show page` needs a document id (see `dossier show documents`)")?;
+            let doc = store
+                .document(dossier_store::DocId(id))?
+                .with_context(|| format!("no document {id}"))?;
+            writeln!(out, "{}", evidence::marked_page(&doc))?;
+        }
         ShowWhat::Document => {
             let id =
                 id.context("`show document` needs a document id (see `dossier show documents`)")?;

@@ -220,3 +220,34 @@ fn usage_errors_and_missing_databases_have_distinct_exit_codes() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_stored_page_shows_its_evidence_where_it_was_read() {
+    let dir = workdir("page");
+    let page = "<html><head><title>Port reopens</title></head><body><nav><a href=\"/\">Home</a> | \
+                <a href=\"/world\">World</a></nav><article><h1>Port reopens</h1><p>The port of \
+                <b>Odesa</b> reopened on Tuesday, the harbour master said. &ldquo;Ships are moving \
+                again,&rdquo; she told reporters.</p><p>Grain exports had stopped for a week after \
+                the strike on the terminal.</p></article><footer>&copy; The Gazette</footer></body></html>";
+    std::fs::write(dir.join("port.html"), page).unwrap();
+    let o = dossier(&["ingest", "port.html", "good.txt", "--quiet"], &dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = stdout(&dossier(&["show", "page", "1"], &dir));
+    // The page is the original, navigation and all, with marks added inside its text.
+    assert!(shown.contains("<nav><a href=\"/\">Home</a>"), "{shown}");
+    assert!(
+        shown.contains("<mark class=\"place\" title=\"Odesa\">Odesa</mark>"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("<h1>Port reopens</h1>"),
+        "the headline is not text: {shown}"
+    );
+    assert!(shown.contains(">the harbour master</mark>"), "{shown}");
+    assert!(shown.contains("<mark class=\"claim\""), "{shown}");
+    // A document read as plain text is shown as its text.
+    let text = stdout(&dossier(&["show", "page", "2"], &dir));
+    assert!(text.contains("pre-wrap"), "{text}");
+    assert!(text.contains("Volodymyr Zelensky</mark>"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
