@@ -13,7 +13,7 @@ pub fn ascii_latin(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let lower = c.to_lowercase().next().unwrap_or(c);
-        let plain = plain_of(lower);
+        let plain = plain(lower);
         if matches!(c, '‘' | '’' | 'ʿ' | 'ʾ' | 'ʻ') {
             continue; // the ayn and hamza marks of transliterated Arabic: "Ma’rib" is "Marib"
         }
@@ -31,8 +31,10 @@ pub fn ascii_latin(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The ASCII spelling of a lower-case Latin letter with a diacritic.
-fn plain_of(c: char) -> Option<&'static str> {
+/// The ASCII spelling of a lower-case Latin letter with a diacritic or a ligature
+/// ("é" -> "e", "ß" -> "ss"); `None` for any other character. Every crate that folds
+/// names for matching reads this one table.
+pub fn plain(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
         'æ' => "ae",

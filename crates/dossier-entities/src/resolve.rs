@@ -11,7 +11,9 @@
 
 use crate::geo;
 use crate::hash::{self, FlatMap};
-use dossier_core::{Document, Entity, EntityId, EntityLabel, Mention, MentionId, Span, TokenKind};
+use dossier_core::{
+    Document, Entity, EntityId, EntityLabel, Mention, MentionId, Span, TokenKind, latin,
+};
 
 /// Words that introduce a name rather than belong to it. Titles that are part of how a
 /// person is named ("King", "Cardinal", "Sir") are left to the tagger.
@@ -94,11 +96,13 @@ pub fn name_key(name: &str) -> String {
     let mut word = String::new();
     for raw in name.split(|c: char| c.is_whitespace() || c == '-') {
         word.clear();
-        word.extend(
-            raw.chars()
-                .flat_map(char::to_lowercase)
-                .filter_map(fold_accent),
-        );
+        for c in raw.chars().flat_map(char::to_lowercase) {
+            match latin::plain(c) {
+                Some(plain) => word.push_str(plain),
+                None if c.is_alphanumeric() => word.push(c),
+                None => {}
+            }
+        }
         if word.is_empty() {
             continue;
         }
@@ -132,30 +136,6 @@ fn fold_spelling(word: &str, out: &mut String) {
             last = Some(c);
         }
     }
-}
-
-/// Lower-case ASCII for Latin letters with accents; other letters kept; marks dropped.
-fn fold_accent(c: char) -> Option<char> {
-    let folded = match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ś' | 'š' | 'ş' => 's',
-        'ź' | 'ż' | 'ž' => 'z',
-        'ł' => 'l',
-        'ř' => 'r',
-        'ť' | 'ţ' => 't',
-        'ß' => 's',
-        c if c.is_alphanumeric() => c,
-        _ => return None,
-    };
-    Some(folded)
 }
 
 fn is_acronym(s: &str) -> bool {
