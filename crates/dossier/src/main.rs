@@ -62,6 +62,10 @@ enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+        /// Do not keep the pages texts were extracted from (a smaller database; `show page`
+        /// then shows the text).
+        #[arg(long)]
+        no_pages: bool,
     },
     /// List what is stored.
     Show {
@@ -219,7 +223,12 @@ fn run(cli: Cli) -> Result<bool> {
             out.flush()?;
             Ok(skipped == 0)
         }
-        Command::Ingest { paths, db, quiet } => ingest(&paths, &db, quiet),
+        Command::Ingest {
+            paths,
+            db,
+            quiet,
+            no_pages,
+        } => ingest(&paths, &db, quiet, !no_pages),
         Command::Show {
             what,
             id,
@@ -298,7 +307,7 @@ fn analyze(paths: &[PathBuf], json: bool) -> Result<bool> {
     Ok(clean)
 }
 
-fn ingest(paths: &[PathBuf], db: &std::path::Path, quiet: bool) -> Result<bool> {
+fn ingest(paths: &[PathBuf], db: &std::path::Path, quiet: bool, pages: bool) -> Result<bool> {
     use dossier_store::ContentHash;
     use rayon::prelude::*;
 
@@ -320,7 +329,10 @@ fn ingest(paths: &[PathBuf], db: &std::path::Path, quiet: bool) -> Result<bool> 
         let mut batch = Vec::new();
         for item in inputs::read(file) {
             match item {
-                Ok(doc) => {
+                Ok(mut doc) => {
+                    if !pages {
+                        doc.page = None;
+                    }
                     if store.find(&ContentHash::of(&doc))?.is_some() {
                         known += 1;
                     } else {

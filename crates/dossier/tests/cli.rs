@@ -249,5 +249,19 @@ fn a_stored_page_shows_its_evidence_where_it_was_read() {
     let text = stdout(&dossier(&["show", "page", "2"], &dir));
     assert!(text.contains("pre-wrap"), "{text}");
     assert!(text.contains("Volodymyr Zelensky</mark>"), "{text}");
+    // Without pages, the page's text stands in for it.
+    let lean = dir.join("lean");
+    std::fs::create_dir_all(&lean).unwrap();
+    std::fs::copy(dir.join("port.html"), lean.join("port.html")).unwrap();
+    assert!(
+        dossier(&["ingest", "port.html", "--no-pages", "--quiet"], &lean)
+            .status
+            .success()
+    );
+    let text = stdout(&dossier(&["show", "page", "1"], &lean));
+    assert!(
+        text.contains("pre-wrap") && !text.contains("<nav>"),
+        "{text}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
