@@ -307,14 +307,14 @@ fn aliases(doc: &mut Document) -> Vec<Option<usize>> {
 /// "Volodymyr Zelenskyy / Володимир Зеленський": one name in two scripts or spellings,
 /// as social-media signatures write it, names one entity.
 fn slashed_names(doc: &Document, links: &mut [Option<usize>]) {
-    for k in 1..doc.mentions.len() {
-        let (a, b) = (&doc.mentions[k - 1], &doc.mentions[k]);
+    for (k, pair) in doc.mentions.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
         let between = doc.text[a.span.end as usize..b.span.start.max(a.span.end) as usize].trim();
         if a.label == b.label
             && matches!(a.label, EntityLabel::Person | EntityLabel::Org)
             && between == "/"
         {
-            links[k] = links[k].or(Some(k - 1));
+            links[k + 1] = links[k + 1].or(Some(k));
         }
     }
 }

@@ -464,7 +464,7 @@ pub fn place(
 /// "in Puerto Montt (Los Lagos)", "in Tijuana, Baja California".
 fn context(doc: &Document, i: usize) -> bool {
     let start = doc.places[i].span.start as usize;
-    let before = doc.text[..start].trim_end_matches(|c: char| c == ' ' || c == '(' || c == ',');
+    let before = doc.text[..start].trim_end_matches([' ', '(', ',']);
     let opened = doc.text[before.len()..start].contains(['(', ',']);
     opened
         && i > 0
