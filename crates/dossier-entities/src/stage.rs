@@ -39,6 +39,7 @@ impl EntityStage {
             .model
             .names_in(doc)
             .into_iter()
+            .filter(|(span, _)| could_be_a_name(span.of(&doc.text)))
             .map(|(span, class)| Mention {
                 span,
                 label: label_of(class, span.of(&doc.text)),
@@ -47,6 +48,17 @@ impl EntityStage {
             .collect();
         doc.mentions.extend(found);
     }
+}
+
+/// Whether the tagger's span can be a name at all: not a possessive ending or
+/// punctuation alone ("’s" after "Russia"), not a link ("pic.twitter.com/5J0hqbarP6"
+/// closing an embedded post).
+fn could_be_a_name(text: &str) -> bool {
+    let clitic = matches!(text, "'s" | "’s" | "s");
+    let link = text.contains("://")
+        || text.starts_with("www.")
+        || (text.contains('/') && text.contains('.') && !text.contains(' '));
+    text.chars().any(char::is_alphanumeric) && !clitic && !link
 }
 
 /// The OntoNotes label of a tagged name: places split into GPE and LOC, and
@@ -87,5 +99,26 @@ impl Stage for EntityStage {
         }
         self.recognise(doc);
         resolve::resolve(doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::could_be_a_name;
+
+    #[test]
+    fn endings_punctuation_and_links_are_not_names() {
+        for junk in [
+            "’s",
+            "'s",
+            "—",
+            "pic.twitter.com/5J0hqbarP6",
+            "https://example.org/a",
+        ] {
+            assert!(!could_be_a_name(junk), "{junk}");
+        }
+        for name in ["Russia", "AT&T", "U.S.", "Yahoo!", "BBC News/Online desk"] {
+            assert!(could_be_a_name(name), "{name}");
+        }
     }
 }
