@@ -177,6 +177,9 @@ pub struct Scanner<'a> {
     anchor: Option<NaiveDate>,
     /// The last calendar value seen, for "a year earlier" and "that year".
     last: Cell<Option<Point>>,
+    /// The last quarter named, for "the quarter": a month or a day named since
+    /// ("earlier this month", "ended Sept. 29") does not change the period reported.
+    last_quarter: Cell<Option<Point>>,
 }
 
 impl<'a> Scanner<'a> {
@@ -192,6 +195,7 @@ impl<'a> Scanner<'a> {
             sentence,
             anchor,
             last: Cell::new(None),
+            last_quarter: Cell::new(None),
         }
     }
 
@@ -214,6 +218,9 @@ impl<'a> Scanner<'a> {
                         .filter(|&p| !h.derived && !period_end && !self.forecast(i, h.end, p))
                     {
                         self.last.set(Some(p));
+                        if self.closed_quarter(p) {
+                            self.last_quarter.set(Some(p));
+                        }
                     }
                     i = h.end;
                     out.push(h);
@@ -235,6 +242,16 @@ impl<'a> Scanner<'a> {
         };
         (y, q) >= calendar::quarter_of(a)
             && self.direction(start, end, Direction::Past) == Direction::Future
+    }
+
+    /// Whether `p` is a quarter that had ended by the anchor, so one a report can give
+    /// results for.
+    fn closed_quarter(&self, p: Point) -> bool {
+        match (p, self.anchor) {
+            (Point::Quarter(y, q), Some(a)) => (y, q) < calendar::quarter_of(a),
+            (Point::Quarter(..), None) => true,
+            _ => false,
+        }
     }
 
     /// Whether `d` falls in the year of the quarter, half or year last named. Only the
@@ -626,6 +643,8 @@ impl<'a> Scanner<'a> {
     fn part_of_year(&self, i: usize) -> Option<(usize, fn(i32, u32) -> Point, u32)> {
         let w = self.w(i);
         let (n, what, end) = match w.split_once('-') {
+            // "the fiscal-first quarter"
+            Some(("fiscal", o)) => (lexicon::ordinal(o)?, self.w(i + 1), i + 2),
             Some((o, what)) => (lexicon::ordinal(o)?, what, i + 1),
             // "the last half of 1989" is its second half; "last quarter" alone is the one before.
             None if w == "last" && self.of_year(i + 2).is_some() => match self.w(i + 1) {
@@ -1177,6 +1196,18 @@ impl<'a> Scanner<'a> {
             "day" if prev == "the" && matches!(self.w(i + 1), "before" | "after") => {
                 self.day_beside(i)
             }
+            // "today is the eighth day of the blockade", "it's the second day of the
+            // offensive": a count of days that ends on the report's own.
+            _ if prev == "the"
+                && i > 2
+                && matches!(self.w(i - 2), "is" | "'s")
+                && matches!(self.w(i - 3), "it" | "today" | "this")
+                && lexicon::ordinal(w).is_some()
+                && self.w(i + 1) == "day"
+                && self.w(i + 2) == "of" =>
+            {
+                self.relative(i + 2, |a| Some(Point::Day(a)), "XXXX-XX-XX")
+            }
             "yesterday" => {
                 self.with_part_of_day(i + 1, |a| calendar::add_days(a, -1), "XXXX-XX-XX")
             }
@@ -1212,7 +1243,10 @@ impl<'a> Scanner<'a> {
             {
                 reference(i + 1, "PAST_REF")
             }
-            "future" if matches!(prev, "the" | "near" | "in") => reference(i + 1, "FUTURE_REF"),
+            // "the future of our peoples" is what becomes of them, not a time.
+            "future" if matches!(prev, "the" | "near" | "in") && self.w(i + 1) != "of" => {
+                reference(i + 1, "FUTURE_REF")
+            }
             "near" if matches!(self.w(i + 1), "future" | "term") => reference(i + 2, "FUTURE_REF"),
             // "in the short term", but not "the short term debt"
             "short" | "long"
@@ -1249,6 +1283,23 @@ impl<'a> Scanner<'a> {
             "nightly" => Some(Hit::new(i + 1, TimexType::Set, "XXXX-XX-XXTNI")),
             "fiscal" => self.fiscal(i),
             _ if matches!(prev, "for" | "within")
+                && lexicon::unit(w).is_some_and(|(u, plural)| plural && !u.is_clock()) =>
+            {
+                Some(Hit::duration(
+                    i + 1,
+                    duration_value(None, lexicon::unit(w)?.0, false),
+                ))
+            }
+            // "over the years", "in the years that followed": a stretch of unstated length.
+            // "the weeks before the shooting" and "the days when" are rather dates, and
+            // ones the words do not give.
+            _ if prev == "the"
+                && i > 1
+                && matches!(self.w(i - 2), "over" | "in" | "through" | "during")
+                && !matches!(
+                    self.w(i + 1),
+                    "of" | "before" | "after" | "ago" | "to" | "ahead" | "when"
+                )
                 && lexicon::unit(w).is_some_and(|(u, plural)| plural && !u.is_clock()) =>
             {
                 Some(Hit::duration(
@@ -1532,6 +1583,9 @@ impl<'a> Scanner<'a> {
                 derived: true,
                 ..Hit::date(end, p.shift_years(years)?, true)
             });
+        }
+        if let Some(p) = self.last_quarter.get() {
+            return Some(Hit::date(end, p.shift_years(years)?, true));
         }
         self.relative(
             end,

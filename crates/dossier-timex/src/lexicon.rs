@@ -282,23 +282,6 @@ pub fn present_age(w: &str) -> bool {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_numbers_months_and_units() {
-        assert_eq!(number_word("twenty-four"), Some(24));
-        assert_eq!(count("1,000"), Some(1000));
-        assert_eq!(count("a"), Some(1));
-        assert_eq!(month("sept."), Some(9));
-        assert_eq!(month("jan"), None);
-        assert_eq!(ordinal("23rd"), Some(23));
-        assert_eq!(unit("weeks"), Some((Unit::Week, true)));
-        assert_eq!(decade("1990s"), Some(199));
-    }
-}
-
 /// Modal verbs, and the infinitive's "to": what puts a plain "soon" in the future.
 pub fn modal(w: &str) -> bool {
     matches!(
@@ -315,4 +298,21 @@ pub fn modal(w: &str) -> bool {
             | "shall"
             | "to"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_numbers_months_and_units() {
+        assert_eq!(number_word("twenty-four"), Some(24));
+        assert_eq!(count("1,000"), Some(1000));
+        assert_eq!(count("a"), Some(1));
+        assert_eq!(month("sept."), Some(9));
+        assert_eq!(month("jan"), None);
+        assert_eq!(ordinal("23rd"), Some(23));
+        assert_eq!(unit("weeks"), Some((Unit::Week, true)));
+        assert_eq!(decade("1990s"), Some(199));
+    }
 }

@@ -117,6 +117,8 @@ fn present_past_and_future_references() {
             "the future = FUTURE_REF"
         ]
     );
+    // What becomes of someone is no time.
+    assert!(found("Talks matter to the future of both peoples.", SAT).is_empty());
 }
 
 #[test]
@@ -783,5 +785,57 @@ fn soon_is_future_only_beside_a_modal() {
             SAT
         )
         .is_empty()
+    );
+}
+
+#[test]
+fn the_quarter_stays_the_one_reported_after_a_month_is_named() {
+    // 2025-10-26: a fiscal first quarter is reported; "earlier this month" names no
+    // quarter, so "the quarter" is still the first, not the calendar quarter just ended.
+    assert_eq!(
+        found(
+            "Profit rose in the fiscal-first quarter. Earlier this month, it said it would break even for the quarter.",
+            Some("2025-10-26")
+        ),
+        [
+            "the fiscal-first quarter = 2025-Q1",
+            "Earlier this month = 2025-10 (START)",
+            "the quarter = 2025-Q1"
+        ]
+    );
+    // A quarter still running is no period reported on.
+    assert_eq!(
+        found(
+            "Sales rose in the third quarter. The fourth quarter has begun well. On Oct. 3 it hired staff. Costs fell in the latest quarter.",
+            Some("2025-10-26")
+        ),
+        [
+            "the third quarter = 2025-Q3",
+            "The fourth quarter = 2025-Q4",
+            "Oct. 3 = 2025-10-03",
+            "the latest quarter = 2025-Q3"
+        ]
+    );
+}
+
+#[test]
+fn over_the_years_is_a_stretch_of_unstated_length() {
+    assert_eq!(
+        found(
+            "Over the years the town grew, and in the years that followed it shrank. In the weeks before the vote, as in the days when it was young, nobody spoke.",
+            SAT
+        ),
+        ["the years = PXY", "the years = PXY"]
+    );
+}
+
+#[test]
+fn the_nth_day_of_something_that_is_going_on_is_the_reports_day() {
+    assert_eq!(
+        found(
+            "Today is the eighth day of the blockade. It was the third day of talks. The risk is the first day of trading.",
+            SAT
+        ),
+        ["Today = 2025-01-11", "the eighth day = 2025-01-11"]
     );
 }
