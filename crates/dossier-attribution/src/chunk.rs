@@ -119,6 +119,7 @@ fn features(words: &[String], shapes: &[&str], i: usize, f: &mut Features) {
     f.add("wsh", &[w(ii - 1), sh(ii)]);
 }
 
+#[derive(Clone)]
 pub struct Chunker {
     tagger: Tagger,
 }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::io::{self, Read, Write};
 
 /// Stem hash to bucket, for every stem of the training data.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CueLexicon {
     buckets: HashMap<u32, u8>,
 }

@@ -8,7 +8,8 @@
 //! what decides a clause's role when there is no parser; a chunker ([`Chunker`]) adds
 //! phrase boundaries, and a lexicon ([`CueLexicon`]) tells the cue tagger how often each
 //! word was a cue in training. A classifier ([`CueReview`]) then looks again at the
-//! words the cue tagger passed over, with the whole sentence in view. All are trained
+//! words the cue tagger passed over, with the whole sentence in view, and a claim
+//! confidence ([`Confidence`]) judges each claim the stage puts together. All are trained
 //! by [`Model::train`] (run by `examples/train_claims.rs`), the attribution taggers on
 //! PolNeAR, whose conventions they therefore follow: the source is the whole noun
 //! phrase, appositions included ("Jane Doe, a former aide who …"), and a pronoun speaker
@@ -17,10 +18,12 @@
 //! "said:"); content keeps a leading "that".
 
 use crate::chunk::{self, ChunkedSentence, Chunker};
+use crate::confidence::Confidence;
 use crate::lexicon::{Counts, CueLexicon};
 use crate::perceptron::{Features, Tagger, Trainer};
 use crate::quotes;
 use crate::review::{self, CueReview};
+pub(crate) use candidates::SOURCE_NOUNS;
 use candidates::{cue_stems, is_candidate, review_features, train_review};
 use dossier_core::{Document, Span, TokenKind};
 use std::collections::{HashMap, HashSet};
@@ -44,6 +47,11 @@ pub struct Found {
     /// Source runs in text order; the tagger learnt one per claim, so the first is the one.
     pub sources: Vec<Range<usize>>,
     pub content: Vec<Range<usize>>,
+    /// How far the cue cleared the decision that found it, on the tagger's scale for the
+    /// tagger's cues (its margin at the cue's first word), in log-odds for the review's.
+    pub cue_score: f32,
+    /// Whether the review found the cue, not the tagger.
+    pub reviewed: bool,
 }
 
 const CUE_LABELS: usize = 3;
@@ -69,15 +77,15 @@ fn span_allowed(prev: Option<usize>, cur: usize) -> bool {
 /// What the taggers read of a document, computed once.
 pub(crate) struct Analysis {
     pub words: Vec<String>,
-    shapes: Vec<&'static str>,
-    chunks: Vec<&'static str>,
-    stems: Vec<String>,
+    pub shapes: Vec<&'static str>,
+    pub chunks: Vec<&'static str>,
+    pub stems: Vec<String>,
     /// The cue rate bucket of each token's stem ([`CueLexicon`]).
-    prior: Vec<&'static str>,
+    pub prior: Vec<&'static str>,
     pub quote: Vec<Option<u32>>,
     pub regions: Vec<Span>,
     /// The sentence of each token.
-    sent: Vec<u32>,
+    pub sent: Vec<u32>,
 }
 
 impl Analysis {
@@ -173,7 +181,7 @@ fn stem(w: &str) -> &str {
     w
 }
 
-fn bucket(d: usize) -> &'static str {
+pub(crate) fn bucket(d: usize) -> &'static str {
     match d {
         0 => "0",
         1 => "1",
@@ -187,7 +195,7 @@ fn bucket(d: usize) -> &'static str {
     }
 }
 
-const PRONOUNS: &[&str] = &[
+pub(crate) const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "i", "you", "it", "his", "her", "their", "who", "which",
 ];
 
@@ -439,13 +447,14 @@ fn runs(labels: &[usize], begin: usize, inside: usize, offset: usize) -> Vec<Ran
     out
 }
 
-/// The taggers and the cue review.
+/// The taggers, the cue review and the claim confidence.
 pub struct Model {
     chunker: Chunker,
     lexicon: CueLexicon,
     cues: Tagger,
     review: CueReview,
     spans: Tagger,
+    pub(crate) confidence: Confidence,
 }
 
 impl Model {
@@ -455,14 +464,21 @@ impl Model {
 
     pub(crate) fn find(&self, doc: &Document, an: &Analysis) -> Vec<Found> {
         let mut f = Features::default();
-        let (mut cues, mut cue_marks, margins) = tag_document(&self.cues, an, doc, &mut f);
-        for r in self.reviewed(an, doc, &cue_marks, &margins, &mut f) {
+        let (tagged, mut cue_marks, margins) = tag_document(&self.cues, an, doc, &mut f);
+        let mut cues: Vec<(Range<usize>, f32, bool)> = tagged
+            .into_iter()
+            .map(|r| {
+                let m = margins[r.start];
+                (r, m, false)
+            })
+            .collect();
+        for (r, score) in self.reviewed(an, doc, &cue_marks, &margins, &mut f) {
             cue_marks[r.clone()].iter_mut().for_each(|m| *m = true);
-            cues.push(r);
+            cues.push((r, score, true));
         }
-        cues.sort_by_key(|r| r.start);
+        cues.sort_by_key(|r| r.0.start);
         cues.into_iter()
-            .filter_map(|cue| {
+            .filter_map(|(cue, cue_score, reviewed)| {
                 let window = an.window(doc, &cue);
                 let seq = span_features(an, &cue, &cue_lemma(an, &cue), &cue_marks, &window);
                 let labels = self.spans.decode(&seq);
@@ -483,13 +499,16 @@ impl Model {
                     cue,
                     sources,
                     content,
+                    cue_score,
+                    reviewed,
                 })
             })
             .collect()
     }
 
     /// The cues [`CueReview`] adds to those the tagger marked: runs of accepted words,
-    /// each taking in the verb group it ends ("is demanding").
+    /// each taking in the verb group it ends ("is demanding"), with the review's best
+    /// score among them.
     fn reviewed(
         &self,
         an: &Analysis,
@@ -497,9 +516,9 @@ impl Model {
         cue_marks: &[bool],
         margins: &[f32],
         f: &mut Features,
-    ) -> Vec<Range<usize>> {
+    ) -> Vec<(Range<usize>, f32)> {
         let cue_stems = cue_stems(an, cue_marks);
-        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut out: Vec<(Range<usize>, f32)> = Vec::new();
         for s in &doc.sentences {
             let range = s.tokens();
             for i in range.clone() {
@@ -508,11 +527,15 @@ impl Model {
                 }
                 f.clear();
                 review_features(an, i, &range, cue_marks, &cue_stems, margins[i], f);
-                if !self.review.accepts(&f.keys) {
+                let score = self.review.score(&f.keys);
+                if score < 0.0 {
                     continue;
                 }
                 match out.last_mut() {
-                    Some(last) if last.end == i && last.start >= range.start => last.end = i + 1,
+                    Some((last, best)) if last.end == i && last.start >= range.start => {
+                        last.end = i + 1;
+                        *best = best.max(score);
+                    }
                     _ => {
                         let mut start = i;
                         while start > range.start
@@ -522,7 +545,7 @@ impl Model {
                         {
                             start -= 1;
                         }
-                        out.push(start..i + 1);
+                        out.push((start..i + 1, score));
                     }
                 }
             }
@@ -531,8 +554,9 @@ impl Model {
     }
 
     /// Trains the chunker on `chunked` sentences, counts the cue lexicon on the annotated
-    /// `docs`, trains the cue review on what taggers trained on other folds miss, then
-    /// trains both attribution taggers on all `docs`, for `epochs` passes each.
+    /// `docs`, trains the cue review on what taggers trained on other folds miss and the
+    /// claim confidence on what the stage finds with them, then trains both attribution
+    /// taggers on all `docs`, for `epochs` passes each.
     pub fn train(
         docs: &[(Document, Vec<GoldClaim>)],
         chunked: &[ChunkedSentence],
@@ -568,7 +592,7 @@ impl Model {
         // Features seen once are mostly noise the perceptron would memorise.
         let mut counts = [HashMap::new(), HashMap::new()];
         for ((doc, gold), an) in docs.iter().zip(&analyses) {
-            examples(doc, gold, an, |tagger, seq, _| {
+            examples(doc, gold, an, true, |tagger, seq, _| {
                 for k in seq.iter().flatten() {
                     *counts[tagger].entry(*k).or_insert(0u32) += 1;
                 }
@@ -580,7 +604,43 @@ impl Model {
                 .map(|(k, _)| k)
                 .collect()
         });
-        let review = train_review(docs, &analyses, &cue_vocabulary, epochs);
+        let (review, fold_cues) = train_review(docs, &analyses, &cue_vocabulary, epochs);
+        // Models that did not see a fold, to show the claim confidence what the stage gets
+        // wrong in documents it was not trained on. They share the review, which saw
+        // every fold's misses but only as a second look at a few words.
+        let fold_models: Vec<Model> = fold_cues
+            .into_iter()
+            .enumerate()
+            .map(|(k, cues)| {
+                let mut trainer =
+                    Trainer::new(SPAN_LABELS, span_allowed).restricted_to(span_vocabulary.clone());
+                let mut order: Vec<usize> = (0..docs.len()).filter(|d| d % FOLDS != k).collect();
+                let mut shuffle = Shuffle::new(k as u64);
+                for _ in 0..epochs {
+                    shuffle.apply(&mut order);
+                    for &d in &order {
+                        examples(
+                            &docs[d].0,
+                            &docs[d].1,
+                            &analyses[d],
+                            false,
+                            |_, seq, gold| {
+                                trainer.learn(seq, gold);
+                            },
+                        );
+                    }
+                }
+                Model {
+                    chunker: chunker.clone(),
+                    lexicon: folds[k].clone(),
+                    cues,
+                    review: review.clone(),
+                    spans: trainer.finish(1e-3),
+                    confidence: Confidence::default(),
+                }
+            })
+            .collect();
+        let confidence = crate::confidence::train(docs, fold_models, FOLDS);
         let mut trainers = [
             Trainer::new(CUE_LABELS, cue_allowed).restricted_to(cue_vocabulary),
             Trainer::new(SPAN_LABELS, span_allowed).restricted_to(span_vocabulary),
@@ -591,9 +651,15 @@ impl Model {
             shuffle.apply(&mut order);
             let mut errors = [0, 0];
             for &d in &order {
-                examples(&docs[d].0, &docs[d].1, &analyses[d], |tagger, seq, gold| {
-                    errors[tagger] += trainers[tagger].learn(seq, gold) as usize;
-                });
+                examples(
+                    &docs[d].0,
+                    &docs[d].1,
+                    &analyses[d],
+                    true,
+                    |tagger, seq, gold| {
+                        errors[tagger] += trainers[tagger].learn(seq, gold) as usize;
+                    },
+                );
             }
             progress(epoch, errors[0], errors[1]);
         }
@@ -604,6 +670,7 @@ impl Model {
             cues,
             review,
             spans,
+            confidence,
         }
     }
 
@@ -613,7 +680,8 @@ impl Model {
         self.lexicon.write(out)?;
         self.cues.write(out)?;
         self.review.write(out)?;
-        self.spans.write(out)
+        self.spans.write(out)?;
+        self.confidence.write(out)
     }
 
     pub fn read(input: &mut impl Read) -> io::Result<Model> {
@@ -631,11 +699,12 @@ impl Model {
             cues: Tagger::read(input, cue_allowed)?,
             review: CueReview::read(input)?,
             spans: Tagger::read(input, span_allowed)?,
+            confidence: Confidence::read(input)?,
         })
     }
 }
 
-const MAGIC: &[u8; 8] = b"dsclaim5";
+const MAGIC: &[u8; 8] = b"dsclaim6";
 
 /// A fixed xorshift permutation per epoch, so that training is reproducible; each
 /// `stream` is its own sequence.
@@ -656,23 +725,26 @@ impl Shuffle {
     }
 }
 
-/// Folds of the training documents for the cue lexicon: each document reads rates
-/// counted on the others.
-const FOLDS: usize = 5;
+/// Folds of the training documents for the cue lexicon, the cue review and the claim
+/// confidence: each document reads rates counted on the others, and is tagged by taggers
+/// trained on the others.
+pub(crate) const FOLDS: usize = 5;
 
 const MIN_COUNT: u32 = 2;
 
 /// The training sequences of one annotated document, passed to `visit` with the tagger
-/// they train (0: cues, 1: spans) and their gold labels.
+/// they train (0: cues, 1: spans) and their gold labels; the cue tagger's only when
+/// `with_cues`.
 fn examples(
     doc: &Document,
     gold: &[GoldClaim],
     an: &Analysis,
+    with_cues: bool,
     mut visit: impl FnMut(usize, &[Vec<u32>], &[usize]),
 ) {
     let (cues, cue_labels, cue_marks) = gold_cues(doc, gold);
     let mut f = Features::default();
-    for s in &doc.sentences {
+    for s in doc.sentences.iter().filter(|_| with_cues) {
         let range = s.tokens();
         let seq = cue_sequence(an, doc, &range, &mut f);
         visit(0, &seq, &cue_labels[range]);
@@ -827,7 +899,8 @@ mod tests {
         assert!(
             model
                 .reviewed(&an, &doc, &marks, &margins, &mut f)
-                .contains(&painted)
+                .iter()
+                .any(|(r, _)| *r == painted)
         );
         let found = model.find(&doc, &an);
         let claim = found.iter().find(|c| c.cue == painted).expect("a claim");

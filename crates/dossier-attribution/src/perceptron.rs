@@ -66,6 +66,7 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 pub type Allowed = fn(prev: Option<usize>, cur: usize) -> bool;
 
 /// Weights of a tagger: per feature one score per label, plus label transitions.
+#[derive(Clone)]
 pub struct Tagger {
     labels: usize,
     index: KeyIndex,

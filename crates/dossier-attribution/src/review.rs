@@ -25,12 +25,10 @@ const TARGET: f32 = 0.5;
 
 const EPOCHS: usize = 6;
 
-/// Weights of the cue review: a hashed feature's weight, a bias and a threshold, all
-/// on the log-odds scale.
+/// The cue review: a logistic regression and the log-odds it accepts from.
+#[derive(Clone)]
 pub struct CueReview {
-    index: KeyIndex,
-    weights: Vec<f32>,
-    bias: f32,
+    lr: Logistic,
     threshold: f32,
 }
 
@@ -38,23 +36,69 @@ impl Default for CueReview {
     /// A review that accepts nothing.
     fn default() -> CueReview {
         CueReview {
-            index: KeyIndex::default(),
-            weights: Vec::new(),
-            bias: 0.0,
+            lr: Logistic::default(),
             threshold: f32::INFINITY,
         }
     }
 }
 
-/// One training example: a candidate's features, whether it is a missed cue, its fold.
+/// One training example: its features, whether it is positive (a missed cue, a right
+/// claim), its fold.
 pub struct Example {
     pub keys: Vec<u32>,
-    pub cue: bool,
+    pub positive: bool,
     pub fold: usize,
 }
 
 impl CueReview {
-    fn logit(&self, keys: &[u32]) -> f32 {
+    /// How far the candidate with these features is above the threshold, in log-odds:
+    /// it is taken for a cue when that is not negative.
+    pub fn score(&self, keys: &[u32]) -> f32 {
+        self.lr.logit(keys) - self.threshold
+    }
+
+    /// Fits the weights on all `examples`, and the threshold on scores that each fold's
+    /// examples get from weights fitted on the other folds.
+    pub fn train(examples: &[Example], folds: usize) -> CueReview {
+        let held_out = Logistic::held_out(examples, folds);
+        CueReview {
+            lr: Logistic::fit(examples.iter()),
+            threshold: threshold(
+                held_out
+                    .into_iter()
+                    .zip(examples.iter().map(|e| e.positive))
+                    .collect(),
+            ),
+        }
+    }
+
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(&self.lr.bias.to_le_bytes())?;
+        out.write_all(&self.threshold.to_le_bytes())?;
+        self.lr.write_weights(out)
+    }
+
+    pub fn read(input: &mut impl Read) -> io::Result<CueReview> {
+        let bias = read_f32(input)?;
+        let threshold = read_f32(input)?;
+        Ok(CueReview {
+            lr: Logistic::read_weights(input, bias)?,
+            threshold,
+        })
+    }
+}
+
+/// A logistic regression over hashed features: a weight per feature and a bias, on the
+/// log-odds scale.
+#[derive(Clone, Default)]
+pub struct Logistic {
+    index: KeyIndex,
+    weights: Vec<f32>,
+    bias: f32,
+}
+
+impl Logistic {
+    pub fn logit(&self, keys: &[u32]) -> f32 {
         self.bias
             + keys
                 .iter()
@@ -63,30 +107,80 @@ impl CueReview {
                 .sum::<f32>()
     }
 
-    /// Whether the candidate with these features is a cue.
-    pub fn accepts(&self, keys: &[u32]) -> bool {
-        self.logit(keys) >= self.threshold
+    /// The log-odds each example gets from weights fitted on the other folds.
+    pub fn held_out(examples: &[Example], folds: usize) -> Vec<f32> {
+        let mut out = vec![0.0; examples.len()];
+        for k in 0..folds {
+            let lr = Logistic::fit(examples.iter().filter(|e| e.fold != k));
+            for (o, e) in out.iter_mut().zip(examples) {
+                if e.fold == k {
+                    *o = lr.logit(&e.keys);
+                }
+            }
+        }
+        out
     }
 
-    /// Fits the weights on all `examples`, and the threshold on scores that each fold's
-    /// examples get from weights fitted on the other folds.
-    pub fn train(examples: &[Example], folds: usize) -> CueReview {
-        let mut held_out: Vec<(f32, bool)> = Vec::new();
-        for k in 0..folds {
-            let review = fit(examples.iter().filter(|e| e.fold != k));
-            held_out.extend(
-                examples
-                    .iter()
-                    .filter(|e| e.fold == k)
-                    .map(|e| (review.logit(&e.keys), e.cue)),
-            );
+    /// Stochastic gradient descent, in a fixed order per epoch, on the features seen at
+    /// least twice.
+    pub fn fit<'a>(examples: impl Iterator<Item = &'a Example>) -> Logistic {
+        let examples: Vec<&Example> = examples.collect();
+        let mut seen: HashMap<u32, u32> = HashMap::new();
+        for e in &examples {
+            for &k in &e.keys {
+                *seen.entry(k).or_default() += 1;
+            }
         }
-        let mut review = fit(examples.iter());
-        review.threshold = threshold(held_out);
-        review
+        let mut keys: Vec<u32> = seen
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(k, _)| k)
+            .collect();
+        keys.sort_unstable();
+        let mut lr = Logistic::default();
+        for k in keys {
+            lr.index.insert(k, lr.weights.len() as u32);
+            lr.weights.push(0.0);
+        }
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut slots = Vec::new();
+        for epoch in 0..EPOCHS {
+            for k in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(k, (seed % (k as u64 + 1)) as usize);
+            }
+            let rate = 0.2 / (1.0 + epoch as f32);
+            for &i in &order {
+                let e = examples[i];
+                slots.clear();
+                slots.extend(e.keys.iter().filter_map(|k| lr.index.get(k).copied()));
+                let z = lr.bias + slots.iter().map(|&s| lr.weights[s as usize]).sum::<f32>();
+                let p = 1.0 / (1.0 + (-z).exp());
+                let g = rate * (e.positive as u8 as f32 - p);
+                lr.bias += g;
+                for &s in &slots {
+                    let w = &mut lr.weights[s as usize];
+                    *w += g - rate * L2 * *w;
+                }
+            }
+        }
+        lr
     }
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(&self.bias.to_le_bytes())?;
+        self.write_weights(out)
+    }
+
+    pub fn read(input: &mut impl Read) -> io::Result<Logistic> {
+        let bias = read_f32(input)?;
+        Logistic::read_weights(input, bias)
+    }
+
+    fn write_weights(&self, out: &mut impl Write) -> io::Result<()> {
         let mut entries: Vec<(u32, f32)> = self
             .index
             .iter()
@@ -94,8 +188,6 @@ impl CueReview {
             .filter(|&(_, w)| w.abs() >= MIN_WEIGHT)
             .collect();
         entries.sort_by_key(|e| e.0);
-        out.write_all(&self.bias.to_le_bytes())?;
-        out.write_all(&self.threshold.to_le_bytes())?;
         out.write_all(&(entries.len() as u32).to_le_bytes())?;
         for (k, w) in entries {
             out.write_all(&k.to_le_bytes())?;
@@ -106,73 +198,25 @@ impl CueReview {
         Ok(())
     }
 
-    pub fn read(input: &mut impl Read) -> io::Result<CueReview> {
-        let mut review = CueReview {
-            bias: read_f32(input)?,
-            threshold: read_f32(input)?,
-            ..CueReview::default()
+    fn read_weights(input: &mut impl Read, bias: f32) -> io::Result<Logistic> {
+        let mut lr = Logistic {
+            bias,
+            ..Logistic::default()
         };
         let n = read_u32(input)? as usize;
-        review.index.reserve(n);
+        lr.index.reserve(n);
         for i in 0..n {
             let key = read_u32(input)?;
             let mut w = [0u8; 2];
             input.read_exact(&mut w)?;
-            review.index.insert(key, i as u32);
-            review.weights.push(i16::from_le_bytes(w) as f32 / 1000.0);
+            lr.index.insert(key, i as u32);
+            lr.weights.push(i16::from_le_bytes(w) as f32 / 1000.0);
         }
-        Ok(review)
+        Ok(lr)
     }
 }
 
 const MIN_WEIGHT: f32 = 1e-3;
-
-/// Logistic regression by stochastic gradient descent, in a fixed order per epoch, on
-/// the features seen at least twice.
-fn fit<'a>(examples: impl Iterator<Item = &'a Example>) -> CueReview {
-    let examples: Vec<&Example> = examples.collect();
-    let mut seen: HashMap<u32, u32> = HashMap::new();
-    for e in &examples {
-        for &k in &e.keys {
-            *seen.entry(k).or_default() += 1;
-        }
-    }
-    let mut review = CueReview::default();
-    for (k, _) in seen.into_iter().filter(|&(_, n)| n >= 2) {
-        review.index.insert(k, review.weights.len() as u32);
-        review.weights.push(0.0);
-    }
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut slots = Vec::new();
-    for epoch in 0..EPOCHS {
-        for k in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(k, (seed % (k as u64 + 1)) as usize);
-        }
-        let rate = 0.2 / (1.0 + epoch as f32);
-        for &i in &order {
-            let e = examples[i];
-            slots.clear();
-            slots.extend(e.keys.iter().filter_map(|k| review.index.get(k).copied()));
-            let z = review.bias
-                + slots
-                    .iter()
-                    .map(|&s| review.weights[s as usize])
-                    .sum::<f32>();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let g = rate * (e.cue as u8 as f32 - p);
-            review.bias += g;
-            for &s in &slots {
-                let w = &mut review.weights[s as usize];
-                *w += g - rate * L2 * *w;
-            }
-        }
-    }
-    review
-}
 
 const L2: f32 = 1e-4;
 
@@ -197,7 +241,7 @@ mod tests {
     fn example(keys: &[u32], cue: bool, fold: usize) -> Example {
         Example {
             keys: keys.to_vec(),
-            cue,
+            positive: cue,
             fold,
         }
     }
@@ -209,12 +253,12 @@ mod tests {
             .map(|i| example(&[1 + (i % 2), 10], i % 2 == 0, i as usize % 5))
             .collect();
         let review = CueReview::train(&examples, 5);
-        assert!(review.accepts(&[1, 10]));
-        assert!(!review.accepts(&[2, 10]));
+        assert!(review.score(&[1, 10]) >= 0.0);
+        assert!(review.score(&[2, 10]) < 0.0);
         let mut bytes = Vec::new();
         review.write(&mut bytes).unwrap();
         let back = CueReview::read(&mut bytes.as_slice()).unwrap();
-        assert!(back.accepts(&[1, 10]) && !back.accepts(&[2, 10]));
+        assert!(back.score(&[1, 10]) >= 0.0 && back.score(&[2, 10]) < 0.0);
     }
 
     #[test]
@@ -222,6 +266,6 @@ mod tests {
         let examples: Vec<Example> = (0..200)
             .map(|i| example(&[1, 10], i % 4 == 0, i as usize % 5))
             .collect();
-        assert!(!CueReview::train(&examples, 5).accepts(&[1, 10]));
+        assert!(CueReview::train(&examples, 5).score(&[1, 10]) < 0.0);
     }
 }

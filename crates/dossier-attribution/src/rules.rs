@@ -23,6 +23,7 @@ fn claim(content: Span, source: Option<Span>, cue: Span, kind: ClaimKind) -> Cla
         parent: None,
         time: None,
         quantities: Vec::new(),
+        confidence: None,
     }
 }
 

@@ -333,3 +333,16 @@ fn a_speaking_verb_with_a_short_object_inside_a_quote_is_no_report() {
         ]
     );
 }
+
+#[test]
+fn a_plain_report_is_kept_with_a_high_confidence_and_a_rule_claim_has_none() {
+    let doc = run(
+        "The minister said the new tax would be scrapped next year. There are reports that the \
+         airport was closed.",
+    );
+    let said = claim_with_cue(&doc, "said")
+        .confidence
+        .expect("a confidence");
+    assert!(said > 0.5 && said < 1.0, "{said}");
+    assert_eq!(claim_with_cue(&doc, "There are reports").confidence, None);
+}

@@ -106,6 +106,7 @@ pub fn to_output(doc: &Document, with_text: bool) -> Value {
                 "kind": c.kind.as_str(),
                 "hedged": c.is_hedged(),
                 "parent": c.parent.map(|p| p.0),
+                "confidence": c.confidence,
             })
         })
         .collect();

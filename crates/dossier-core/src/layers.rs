@@ -320,6 +320,10 @@ pub struct Claim {
     /// When it was said, where the text says.
     pub time: Option<TimeId>,
     pub quantities: Vec<QuantityId>,
+    /// The chance that the claim is right, as the stage that found it estimates it; none
+    /// where it makes no estimate.
+    #[serde(default)]
+    pub confidence: Option<f32>,
 }
 
 impl Claim {

@@ -146,6 +146,7 @@ fn an_event_inside_a_claim_is_claimed() {
         parent: None,
         time: None,
         quantities: vec![],
+        confidence: None,
     });
     EventStage::rules_only().run(&mut doc);
     let e = main_event(&doc);

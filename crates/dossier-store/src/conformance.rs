@@ -91,6 +91,7 @@ pub fn sample_document() -> Document {
         parent: None,
         time: None,
         quantities: vec![],
+        confidence: None,
     }];
     doc.events = vec![Event {
         kind: "capture".into(),

@@ -15,14 +15,16 @@ pub(super) fn cue_stems<'a>(an: &'a Analysis, cue_marks: &[bool]) -> HashSet<&'a
 
 /// Trains the cue review on what cue taggers miss in documents they were not trained on:
 /// each fold of `docs` is tagged by a tagger trained on the other folds, as the model's
-/// own tagger is, on `vocabulary`, for `epochs`.
+/// own tagger is, on `vocabulary`, for `epochs`. Returns the review and the fold taggers
+/// (the `k`th trained without the documents `d` where `d % FOLDS == k`).
 pub(super) fn train_review(
     docs: &[(Document, Vec<GoldClaim>)],
     analyses: &[Analysis],
     vocabulary: &HashSet<u32>,
     epochs: usize,
-) -> CueReview {
+) -> (CueReview, Vec<Tagger>) {
     let mut examples = Vec::new();
+    let mut taggers = Vec::new();
     let mut f = Features::default();
     let labels: Vec<Vec<usize>> = docs.iter().map(|(d, g)| gold_cues(d, g).1).collect();
     for k in 0..FOLDS {
@@ -59,15 +61,16 @@ pub(super) fn train_review(
                         review_features(an, i, &range, &marks, &stems, margins[i], &mut f);
                         examples.push(review::Example {
                             keys: f.keys.clone(),
-                            cue: missed[i],
+                            positive: missed[i],
                             fold: k,
                         });
                     }
                 }
             }
         }
+        taggers.push(tagger);
     }
-    CueReview::train(&examples, FOLDS)
+    (CueReview::train(&examples, FOLDS), taggers)
 }
 
 /// Whether the review looks at a token: a word outside the tagger's cues that the tagger
@@ -99,7 +102,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Titles and collective nouns that name sources: the noun phrase before a cue ends in one.
-const SOURCE_NOUNS: &[&str] = &[
+pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "official",
     "officials",
     "spokesman",
