@@ -93,6 +93,9 @@ fn claim_line(doc: &Document, claim: &Claim) -> String {
     if let Some(medium) = claim.medium {
         how.push(one_line(doc.str(medium)));
     }
+    if let Some(confidence) = claim.confidence {
+        how.push(format!("{:.0}% sure", 100.0 * confidence));
+    }
     let content = claim
         .content
         .iter()
