@@ -140,6 +140,7 @@ impl ClaimStage {
         claims
             .retain(|c| !c.sources.is_empty() || c.cue.is_some_and(|cue| sourceless_cue(doc, cue)));
         untangle(doc, &mut claims);
+        leave_to_their_speakers(doc, &an, &mut claims);
 
         let nested = self.nested_in_quotes(doc, &claims);
         claims.extend(nested);
@@ -500,19 +501,7 @@ fn to_claim(doc: &Document, an: &Analysis, f: &Found) -> Claim {
         .iter()
         .flat_map(|r| r.clone())
         .filter(|&i| doc.tokens[i].kind != TokenKind::Punct);
-    let (mut inside, mut outside) = (0, 0);
-    for i in words {
-        if an.quote[i].is_some() {
-            inside += 1
-        } else {
-            outside += 1
-        }
-    }
-    let kind = match (inside, outside) {
-        (_, 0) => ClaimKind::Direct,
-        (0, _) => ClaimKind::Indirect,
-        _ => ClaimKind::Mixed,
-    };
+    let kind = kind_of(an, words);
     Claim {
         content,
         sources: f
@@ -528,6 +517,61 @@ fn to_claim(doc: &Document, an: &Analysis, f: &Found) -> Claim {
         time: None,
         quantities: Vec::new(),
         confidence: None,
+    }
+}
+
+/// Direct when every word of the content is quoted, indirect when none is.
+fn kind_of(an: &Analysis, words: impl Iterator<Item = usize>) -> ClaimKind {
+    let (mut inside, mut outside) = (0, 0);
+    for i in words {
+        if an.quote[i].is_some() {
+            inside += 1
+        } else {
+            outside += 1
+        }
+    }
+    match (inside, outside) {
+        (_, 0) => ClaimKind::Direct,
+        (0, _) => ClaimKind::Indirect,
+        _ => ClaimKind::Mixed,
+    }
+}
+
+/// A content part past the end of its cue's sentence that a later cue reports ("X
+/// reopened, the harbour master said. “Ships are moving,” she told reporters.") is that
+/// later claim's alone: the tagger ran on past the first report.
+fn leave_to_their_speakers(doc: &Document, an: &Analysis, claims: &mut [Claim]) {
+    let full_stop_between = |from: u32, to: u32| {
+        doc.tokens_in(Span::new(from as usize, to as usize))
+            .any(|i| matches!(doc.token_str(i), "." | "?" | "!"))
+    };
+    for a in 0..claims.len() {
+        let Some(cue) = claims[a].cue else { continue };
+        let taken = |part: &Span| {
+            part.start >= cue.end
+                && full_stop_between(cue.end, part.start)
+                && claims.iter().enumerate().any(|(b, other)| {
+                    b != a
+                        && other.cue.is_some_and(|c| c.start >= cue.end)
+                        && other.content.iter().any(|o| o.overlaps(*part))
+                })
+        };
+        let parts = &claims[a].content;
+        if parts.len() < 2 || !parts[1..].iter().any(taken) {
+            continue;
+        }
+        let kept: Vec<Span> = parts
+            .iter()
+            .enumerate()
+            .filter(|&(k, part)| k == 0 || !taken(part))
+            .map(|(_, part)| *part)
+            .collect();
+        let words = kept
+            .iter()
+            .flat_map(|&part| doc.tokens_in(part))
+            .filter(|&i| doc.tokens[i].kind != TokenKind::Punct);
+        claims[a].kind = kind_of(an, words);
+        claims[a].content = kept;
     }
 }
 

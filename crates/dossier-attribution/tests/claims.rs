@@ -346,3 +346,19 @@ fn a_plain_report_is_kept_with_a_high_confidence_and_a_rule_claim_has_none() {
     assert!(said > 0.5 && said < 1.0, "{said}");
     assert_eq!(claim_with_cue(&doc, "There are reports").confidence, None);
 }
+
+#[test]
+fn a_quotation_with_its_own_speaker_is_not_added_to_the_report_before_it() {
+    let doc = run(
+        "The port of Odesa reopened on Tuesday, the harbour master said. \
+         \"Ships are moving again,\" she told reporters.",
+    );
+    let said = claim_with_cue(&doc, "said");
+    assert_eq!(
+        content_text(&doc, said),
+        "The port of Odesa reopened on Tuesday"
+    );
+    assert_eq!(said.kind, ClaimKind::Indirect);
+    let told = claim_with_cue(&doc, "told");
+    assert!(content_text(&doc, told).contains("Ships are moving again"));
+}
