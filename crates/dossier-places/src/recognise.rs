@@ -29,6 +29,9 @@ pub struct Toponym {
     /// A street ("Royal Street", "14th St."): no table holds it, so it is placed in the
     /// town the report is about.
     pub street: bool,
+    /// A place the entity stage found that no table holds (a village, a neighbourhood,
+    /// a building): like a street, it is placed in the town the report is about.
+    pub unlisted: bool,
 }
 
 impl Toponym {
@@ -40,6 +43,7 @@ impl Toponym {
             mention: None,
             qualifier: None,
             street: false,
+            unlisted: false,
         }
     }
 }
@@ -546,6 +550,19 @@ fn is_short_form_of_a_person(doc: &Document, mention: &dossier_core::Mention) ->
             .is_some_and(|e| doc.entities[e.index()].name.len() > mention.span.len())
 }
 
+/// Whether a place mention that no table holds is taken for a place all the same: not
+/// an acronym or an abbreviation ("GBI", "St."), and not a name the entity layer
+/// resolved to a person or an organisation elsewhere in the report.
+fn may_be_unlisted(doc: &Document, mention: &dossier_core::Mention, text: &str) -> bool {
+    is_capitalised(text)
+        && !text.ends_with('.')
+        && text.chars().any(char::is_lowercase)
+        && (text.contains(' ') || !not_a_place(text))
+        && mention
+            .entity
+            .is_none_or(|e| doc.entities[e.index()].label.is_place())
+}
+
 /// Every toponym of `doc`, in text order, not overlapping.
 pub fn toponyms(
     doc: &Document,
@@ -553,6 +570,7 @@ pub fn toponyms(
     common: &dyn Fn(&str) -> bool,
 ) -> Vec<Toponym> {
     let mut found = Vec::new();
+    let mut unlisted = Vec::new();
     let mut blocked = vec![false; doc.tokens.len()];
 
     let unblocked = vec![false; doc.tokens.len()];
@@ -601,8 +619,14 @@ pub fn toponyms(
             }
             // "Ind", "Mass.", "S.C.": the entity stage's place is a state written short.
             let short = doc.str(span);
-            let state = us_state(short)
-                .filter(|_| is_capitalised(short) && (short.len() > 2 || short.contains('.')));
+            // The tokeniser splits the dot off abbreviations it does not know ("Ga" ".").
+            let dot_after = doc
+                .tokens
+                .get(range.end)
+                .is_some_and(|t| t.span.start == span.end && doc.str(t.span) == ".");
+            let state = us_state(short).filter(|_| {
+                is_capitalised(short) && (short.len() > 2 || short.contains('.') || dot_after)
+            });
             let key = state.map_or_else(|| fold(short), fold);
             if !gazetteer.find_ids(&key).is_empty() {
                 found.push(Toponym {
@@ -610,6 +634,11 @@ pub fn toponyms(
                     ..Toponym::new(span, key)
                 });
                 blocked[range].iter_mut().for_each(|b| *b = true);
+            } else if may_be_unlisted(doc, mention, short) {
+                unlisted.push(Toponym {
+                    unlisted: true,
+                    ..Toponym::new(span, key)
+                });
             }
         } else if mention.label == EntityLabel::Norp
             && let Some(j) = runs_on(doc, gazetteer, range.clone(), &unblocked)
@@ -653,8 +682,7 @@ pub fn toponyms(
             }
             let ends = matches(doc, gazetteer, i, end, &blocked);
             if ends.is_empty() {
-                hyphen_parts(doc, gazetteer, i, common, &mut found);
-                i += 1;
+                i = hyphen_parts(doc, gazetteer, i, common, &mut found);
                 continue;
             }
             // The longest name that passes: "Minnesota State Patrol" is not a place
@@ -682,10 +710,128 @@ pub fn toponyms(
     same_name_elsewhere(doc, gazetteer, &blocked, &mut found);
     found.sort_by_key(|t| t.span);
     found.dedup_by(|b, a| a.span.overlaps(b.span));
+    whole_names(doc, gazetteer, &mut found);
     county_lists(doc, gazetteer, &mut found);
     streets(doc, gazetteer, &mut found);
+    // A name the table lacks counts only where no other name was found.
+    unlisted.retain(|u: &Toponym| !found.iter().any(|t| t.span.overlaps(u.span)));
+    found.extend(unlisted);
+    found.sort_by_key(|t| t.span);
     add_qualifiers(doc, gazetteer, &mut found);
     found
+}
+
+/// Words after a town's name that make the capitalised words before them a town's name
+/// ("a Meadow Grove man", "Tennessee Colony residents").
+const RESIDENT_HEADS: &[&str] = &["man", "woman", "resident", "residents"];
+
+/// Words after a name that make it a lake's, a river's, a park's or a township's
+/// ("Freeborn Lake", "Kishwaukee River", "Jerome Township").
+const FEATURE_AFTER: &[&str] = &[
+    "lake",
+    "river",
+    "creek",
+    "park",
+    "mountains",
+    "islands",
+    "valley",
+    "sound",
+    "township",
+    "twp",
+];
+/// Words before a name that do the same ("Lake Vermont", "Mount Hood").
+const FEATURE_BEFORE: &[&str] = &["lake", "mount", "mt"];
+
+/// Names found short of their first or last word. A capitalised word before a name
+/// belongs to it when the longer name is in the table ("New" + "London", "Rolling" +
+/// "Meadows"). One after it does when a resident word follows ("a Meadow Grove man"):
+/// the longer name is a town even when the table does not hold it, and it is placed
+/// as a name no table holds rather than as the shorter name ("Meadow"). So is a lake,
+/// river, park or township named after a place ("Lake Vermont", "Freeborn Lake",
+/// "Zion National Park"): it is not the place it is named after, which may lie far.
+fn whole_names(doc: &Document, g: &Gazetteer, found: &mut [Toponym]) {
+    // "New" is no place alone, but begins many.
+    let word = |i: usize, alone: bool| {
+        let w = doc.token_str(i);
+        doc.tokens[i].kind == TokenKind::Word
+            && is_capitalised(w)
+            && !in_list(FUNCTION_WORDS, w)
+            && !(alone && not_a_place(w))
+    };
+    let adjacent = |a: usize, b: usize| doc.tokens[b].span.start - doc.tokens[a].span.end == 1;
+    for k in 0..found.len() {
+        let t = &found[k];
+        if t.street || t.unlisted {
+            continue;
+        }
+        let range = doc.tokens_in(t.span);
+        let before = range.start.checked_sub(1);
+        let taken = |i: usize| found.iter().any(|o| doc.tokens_in(o.span).contains(&i));
+        if let Some(b) = before.filter(|&b| word(b, false) && adjacent(b, range.start) && !taken(b))
+        {
+            let span = Span::new(doc.tokens[b].span.start as usize, t.span.end as usize);
+            let key = fold(doc.str(span));
+            if !g.find_ids(&key).is_empty() {
+                found[k] = Toponym {
+                    span,
+                    key,
+                    ..found[k].clone()
+                };
+                continue;
+            }
+        }
+        let feature_before = before.filter(|&b| {
+            in_list(FEATURE_BEFORE, doc.token_str(b))
+                && is_capitalised(doc.token_str(b))
+                && !taken(b)
+        });
+        let mut feature_end = range.end;
+        if doc
+            .tokens
+            .get(feature_end)
+            .is_some_and(|t| doc.str(t.span) == "National")
+        {
+            feature_end += 1;
+        }
+        let feature_after = doc.tokens.get(feature_end).is_some_and(|t| {
+            let w = doc.str(t.span);
+            is_capitalised(w) && in_list(FEATURE_AFTER, w)
+        }) && !taken(feature_end);
+        if feature_before.is_some() || feature_after {
+            let start = feature_before.unwrap_or(range.start);
+            let end = if feature_after {
+                feature_end + 1
+            } else {
+                range.end
+            };
+            let span = Span::new(
+                doc.tokens[start].span.start as usize,
+                doc.tokens[end - 1].span.end as usize,
+            );
+            let key = fold(doc.str(span));
+            let unlisted = g.find_ids(&key).is_empty();
+            found[k] = Toponym {
+                unlisted,
+                ..Toponym::new(span, key)
+            };
+            continue;
+        }
+        let a = range.end;
+        if a + 1 < doc.tokens.len()
+            && word(a, true)
+            && adjacent(range.end - 1, a)
+            && !taken(a)
+            && in_list(RESIDENT_HEADS, doc.token_str(a + 1))
+        {
+            let span = Span::new(t.span.start as usize, doc.tokens[a].span.end as usize);
+            let key = fold(doc.str(span));
+            let unlisted = g.find_ids(&key).is_empty();
+            found[k] = Toponym {
+                unlisted,
+                ..Toponym::new(span, key)
+            };
+        }
+    }
 }
 
 /// Last words of street names.
@@ -1094,17 +1240,22 @@ fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
 /// The places of a hyphenated word: both halves of a pair ("Fargo-Moorhead"), a place
 /// before a lower-case word ("Atlanta-based", "Toronto-area"), and a legislator's home
 /// or state after a party letter ("D-Charleston", "DFL-Cook", "R-Tenn").
+/// Returns the token after the last one it used.
 fn hyphen_parts(
     doc: &Document,
     g: &Gazetteer,
     i: usize,
     common: &dyn Fn(&str) -> bool,
     found: &mut Vec<Toponym>,
-) {
+) -> usize {
     let token = doc.tokens[i];
     let text = doc.str(token.span);
     if token.kind != TokenKind::Word || !text.contains('-') {
-        return;
+        return i + 1;
+    }
+    if let Some((t, end)) = party_home(doc, g, i) {
+        found.push(t);
+        return end;
     }
     let parts: Vec<(usize, &str)> = text
         .split('-')
@@ -1139,6 +1290,40 @@ fn hyphen_parts(
             found.push(Toponym::new(Span::new(start, start + p.len()), fold(state)));
         }
     }
+    i + 1
+}
+
+/// A legislator's home or state after the party letter that the tokeniser split or cut
+/// short: "D-N.Y." ("D-N" "." "Y."), "D-W. Va.", "R-Elbow Lake", "D-Iowa City". Returns the
+/// toponym and the token after it.
+fn party_home(doc: &Document, g: &Gazetteer, i: usize) -> Option<(Toponym, usize)> {
+    let token = doc.tokens[i];
+    let (party, first) = doc.str(token.span).split_once('-')?;
+    if !(1..=3).contains(&party.len())
+        || !party.chars().all(|c| c.is_ascii_uppercase())
+        || !is_capitalised(first)
+    {
+        return None;
+    }
+    let start = token.span.start as usize + party.len() + 1;
+    // The tokens that run on from the part after the hyphen: at most one space between.
+    let mut run = i + 1;
+    while run < doc.tokens.len().min(i + 4)
+        && doc.tokens[run].span.start - doc.tokens[run - 1].span.end <= 1
+        && (doc.token_str(run) == "." || is_capitalised(doc.token_str(run)))
+    {
+        run += 1;
+    }
+    (i + 1..run).rev().find_map(|j| {
+        let span = Span::new(start, doc.tokens[j].span.end as usize);
+        let name = doc.str(span);
+        let key = match us_state(name) {
+            Some(state) if name.contains('.') => fold(state),
+            _ if name.contains(' ') && !name.ends_with('.') => fold(name),
+            _ => return None,
+        };
+        (!g.find_ids(&key).is_empty()).then(|| (Toponym::new(span, key), j + 1))
+    })
 }
 
 /// Words after a town's name in local news about it: its police, its mayor, its
@@ -1307,8 +1492,11 @@ const AP_STATES: &[&str] = &[
 /// A US state abbreviation that names the state wherever it stands: one with dots
 /// inside it ("S.C.", "D.C.", "W. Va."), or one of the [`AP_STATES`] ("a Ky. jail").
 /// Only two-word states are written with inner dots: "L.A." is Los Angeles, not
-/// Louisiana.
+/// Louisiana, and is taken for it.
 fn dotted_state(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
+    if doc.token_str(i) == "L.A." {
+        return Some((i + 1, "Los Angeles"));
+    }
     let (j, state) = state_at(doc, i)?;
     let text = slice(doc, i, j);
     if text.trim_end_matches('.').contains('.') && state.contains(' ') {
@@ -1367,4 +1555,23 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
     }
     found.extend(states);
     found.sort_by_key(|t| t.span);
+    // A name no table holds is also situated by the place it is in ("Kamenné Square in
+    // Bratislava") or whose part it is ("Warren County's Hamilton Township").
+    for k in 0..found.len() {
+        if !found[k].unlisted || found[k].qualifier.is_some() {
+            continue;
+        }
+        let span = found[k].span;
+        let after = &doc.text[span.end as usize..];
+        let inside = [" in ", " near "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .map(|rest| doc.text.len() - rest.len())
+            .and_then(|at| found.iter().find(|t| t.span.start as usize == at));
+        let before = doc.text[..span.start as usize]
+            .strip_suffix("'s ")
+            .or_else(|| doc.text[..span.start as usize].strip_suffix("’s "))
+            .and_then(|b| found.iter().find(|t| t.span.end as usize == b.len()));
+        found[k].qualifier = inside.or(before).map(|t| t.span);
+    }
 }

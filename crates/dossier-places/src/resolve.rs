@@ -149,23 +149,50 @@ pub fn stay_home(
     }
 }
 
-/// Streets are placed in the town the report names most often, if it names one.
+/// Streets are placed in the town the report names most often or, if it names none, in
+/// its county. A place no table holds is placed in the place that situates it
+/// ("Thaloi, Jaunpur", "Kamenné Square in Bratislava"), else in the report's town if
+/// the report is about that town: names it more than once, and more often than any
+/// other town or region. A town named once in a short report is too often a
+/// misreading, and in a report about regions ("the Kremlin", in a report naming Kyiv
+/// twice and the Kursk region four times) the town says little about where an unknown
+/// name is.
 pub fn streets_in_town(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]) {
-    let mut towns: HashMap<u32, usize> = HashMap::new();
-    for (t, e) in toponyms.iter().zip(chosen.iter()) {
-        if let Some(e) = e.filter(|&e| {
-            !t.street && !inside_a_street(toponyms, t) && g.entry(e).kind == Kind::City
-        }) {
-            *towns.entry(e).or_default() += 1;
+    let most_named = |kind: Kind| {
+        let mut named: HashMap<u32, usize> = HashMap::new();
+        for (t, e) in toponyms.iter().zip(chosen.iter()) {
+            if let Some(e) = e.filter(|&e| {
+                !t.street && !t.unlisted && !inside_a_street(toponyms, t) && g.entry(e).kind == kind
+            }) {
+                *named.entry(e).or_default() += 1;
+            }
+        }
+        named
+            .into_iter()
+            .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+    };
+    let town = most_named(Kind::City).or_else(|| most_named(Kind::Admin2));
+    let mut named: HashMap<u32, usize> = HashMap::new();
+    for &e in chosen.iter().flatten() {
+        if matches!(g.entry(e).kind, Kind::City | Kind::Admin2 | Kind::Admin1) {
+            *named.entry(e).or_default() += 1;
         }
     }
-    let town = towns
-        .into_iter()
-        .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
-        .map(|(e, _)| e);
-    for (t, e) in toponyms.iter().zip(chosen.iter_mut()) {
+    let most = named.values().copied().max().unwrap_or(0);
+    let about = town.filter(|&(_, n)| n >= 2 && n >= most).map(|(e, _)| e);
+    let situated: Vec<Option<u32>> = toponyms
+        .iter()
+        .map(|t| {
+            let q = t.qualifier?;
+            let k = toponyms.iter().position(|o| o.span == q)?;
+            chosen[k]
+        })
+        .collect();
+    for ((t, e), situated) in toponyms.iter().zip(chosen.iter_mut()).zip(situated) {
         if t.street {
-            *e = town;
+            *e = town.map(|(e, _)| e);
+        } else if t.unlisted {
+            *e = situated.or(about);
         }
     }
 }

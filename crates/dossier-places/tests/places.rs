@@ -676,3 +676,86 @@ fn kin_named_like_towns_are_not_places() {
     let text = "She said her daughter Elizabeth and her son Adrian live with their father.";
     assert!(found(text).is_empty(), "{:?}", found(text));
 }
+
+#[test]
+fn a_legislators_home_after_the_party_letter_is_found_whole() {
+    let text = "The bill passed, said Rep. Jane Roe, D-N.Y., and Sen. John Doe, R-W. Va., \
+                while Rep. Ann Poe, R-Elbow Lake, voted no.";
+    let found = found(text);
+    for (name, state) in [
+        ("N.Y.", "New York"),
+        ("W. Va.", "West Virginia"),
+        ("Elbow Lake", "Minnesota"),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(n, c, a)| n == name && c == "US" && a == state),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn la_with_dots_is_los_angeles() {
+    let text = "Traffic in L.A. slowed on Friday.";
+    let found = places(text);
+    let la = place(text, &found, "L.A.");
+    assert_eq!(la.name, "Los Angeles");
+}
+
+#[test]
+fn a_place_no_table_holds_is_placed_in_the_town_of_the_report() {
+    let text = "Two men from Zorbleton were held in Torrington on Friday, Torrington police said.";
+    let doc = with_mentions(text, &[("Zorbleton", EntityLabel::Gpe)]);
+    let town = place(text, &doc.places, "Torrington");
+    let village = place(text, &doc.places, "Zorbleton");
+    assert_eq!((village.lat, village.lon), (town.lat, town.lon));
+    assert_eq!(village.geonames_id, None);
+}
+
+#[test]
+fn an_acronym_the_table_lacks_is_no_place() {
+    let text = "Agents of the GBI searched a house in Torrington on Friday.";
+    let doc = with_mentions(text, &[("GBI", EntityLabel::Gpe)]);
+    assert!(
+        doc.places.iter().all(|p| p.span.of(text) != "GBI"),
+        "{:?}",
+        doc.places
+    );
+}
+
+#[test]
+fn a_name_found_without_its_first_or_last_word_is_taken_whole() {
+    let text = "A Rolling Meadows resident stopped the car. Police said a Zorble Grove man \
+                was arrested in Yellow Springs.";
+    let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
+    for name in ["Rolling Meadows", "Yellow Springs"] {
+        assert!(names.contains(&name.to_string()), "{name}: {names:?}");
+    }
+    assert!(
+        !names.iter().any(|n| n == "Meadows" || n == "Springs"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_place_no_table_holds_is_placed_in_the_place_that_situates_it() {
+    let text = "Protesters gathered on Zorble Square in Bratislava on Friday.";
+    let doc = with_mentions(text, &[("Zorble Square", EntityLabel::Fac)]);
+    let city = place(text, &doc.places, "Bratislava");
+    let square = place(text, &doc.places, "Zorble Square");
+    assert_eq!((square.lat, square.lon), (city.lat, city.lon));
+}
+
+#[test]
+fn a_place_no_table_holds_is_not_placed_in_a_town_the_report_is_not_about() {
+    let text = "Envoys from Kyiv met in the Zorbleton palace. Kyiv said fighting in the Kursk \
+                region went on, and the Kursk region governor said the Kursk region was calm.";
+    let doc = with_mentions(text, &[("Zorbleton", EntityLabel::Gpe)]);
+    assert!(
+        doc.places.iter().all(|p| p.span.of(text) != "Zorbleton"),
+        "{:?}",
+        doc.places
+    );
+}
