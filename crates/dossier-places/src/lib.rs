@@ -9,6 +9,7 @@
 //! country.
 
 mod gazetteer;
+mod otherwise;
 mod recognise;
 mod resolve;
 
@@ -63,7 +64,8 @@ impl Stage for PlaceStage {
 
     fn run(&self, doc: &mut Document) {
         let common = |w: &str| self.common.contains(&w.to_lowercase());
-        let toponyms = recognise::toponyms(doc, self.gazetteer, &common);
+        let mut toponyms = recognise::toponyms(doc, self.gazetteer, &common);
+        toponyms.retain(|t| otherwise::is_place(doc, self.gazetteer, t));
         let mut chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
         resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
         resolve::streets_in_town(self.gazetteer, &toponyms, &mut chosen);
@@ -81,11 +83,17 @@ impl Stage for PlaceStage {
                 entity.geonames_id = entry.geonames_id;
                 entity.country = (!entry.country.is_empty()).then(|| entry.country.to_string());
             }
+            // A street or a place no table holds is written as itself, in its town.
+            let (name, geonames_id) = if t.street || t.unlisted {
+                (format!("{}, {}", doc.str(t.span), entry.name), None)
+            } else {
+                (entry.name.to_string(), entry.geonames_id)
+            };
             doc.places.push(Place {
                 span: t.span,
                 mention: t.mention,
-                name: entry.name.to_string(),
-                geonames_id: entry.geonames_id,
+                name,
+                geonames_id,
                 lat: entry.lat,
                 lon: entry.lon,
                 country: entry.country.to_string(),
