@@ -30,7 +30,8 @@ pub struct Toponym {
     /// town the report is about.
     pub street: bool,
     /// A place the entity stage found that no table holds (a village, a neighbourhood,
-    /// a building): like a street, it is placed in the town the report is about.
+    /// a building): it is placed in what situates it ("X, Y", "X in Y") or, like a
+    /// street, in the town the report is about.
     pub unlisted: bool,
 }
 
