@@ -444,24 +444,15 @@ mod tests {
     }
 
     fn claim(doc: &Document, source: Option<&str>, content: &str) -> Claim {
-        Claim {
-            content: vec![at(doc, content)],
-            sources: source
-                .map(|s| dossier_core::Source {
-                    span: at(doc, s),
-                    entity: None,
-                })
-                .into_iter()
-                .collect(),
-            cue: None,
-            kind: dossier_core::ClaimKind::Indirect,
-            medium: None,
-            hedge: None,
-            parent: None,
-            time: None,
-            quantities: Vec::new(),
-            confidence: None,
-        }
+        let sources = source
+            .map(|s| dossier_core::Source {
+                span: at(doc, s),
+                entity: None,
+            })
+            .into_iter()
+            .collect();
+        let kind = dossier_core::ClaimKind::Indirect;
+        Claim::new(vec![at(doc, content)], sources, None, kind)
     }
 
     #[test]

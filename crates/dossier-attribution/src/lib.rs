@@ -502,22 +502,13 @@ fn to_claim(doc: &Document, an: &Analysis, f: &Found) -> Claim {
         .flat_map(|r| r.clone())
         .filter(|&i| doc.tokens[i].kind != TokenKind::Punct);
     let kind = kind_of(an, words);
-    Claim {
-        content,
-        sources: f
-            .sources
-            .first()
-            .map(|r| resolve::sources(doc, token_span(doc, r), token_span(doc, &f.cue)))
-            .unwrap_or_default(),
-        cue: Some(token_span(doc, &f.cue)),
-        kind,
-        medium: None,
-        hedge: None,
-        parent: None,
-        time: None,
-        quantities: Vec::new(),
-        confidence: None,
-    }
+    let cue = token_span(doc, &f.cue);
+    let sources = f
+        .sources
+        .first()
+        .map(|r| resolve::sources(doc, token_span(doc, r), cue))
+        .unwrap_or_default();
+    Claim::new(content, sources, Some(cue), kind)
 }
 
 /// Direct when every word of the content is quoted, indirect when none is.
@@ -619,24 +610,15 @@ mod tests {
     }
 
     fn claim(doc: &Document, cue: &str, source: Option<&str>, content: &str) -> Claim {
-        Claim {
-            content: vec![at(doc, content)],
-            sources: source
-                .map(|s| dossier_core::Source {
-                    span: at(doc, s),
-                    entity: None,
-                })
-                .into_iter()
-                .collect(),
-            cue: Some(at(doc, cue)),
-            kind: ClaimKind::Indirect,
-            medium: None,
-            hedge: None,
-            parent: None,
-            time: None,
-            quantities: Vec::new(),
-            confidence: None,
-        }
+        let sources = source
+            .map(|s| dossier_core::Source {
+                span: at(doc, s),
+                entity: None,
+            })
+            .into_iter()
+            .collect();
+        let cue = Some(at(doc, cue));
+        Claim::new(vec![at(doc, content)], sources, cue, ClaimKind::Indirect)
     }
 
     #[test]

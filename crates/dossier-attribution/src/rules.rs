@@ -7,24 +7,11 @@
 use dossier_core::{Claim, ClaimKind, Document, Span, TokenKind};
 
 fn claim(content: Span, source: Option<Span>, cue: Span, kind: ClaimKind) -> Claim {
-    Claim {
-        content: vec![content],
-        sources: source
-            .map(|s| dossier_core::Source {
-                span: s,
-                entity: None,
-            })
-            .into_iter()
-            .collect(),
-        cue: Some(cue),
-        kind,
-        medium: None,
-        hedge: None,
-        parent: None,
-        time: None,
-        quantities: Vec::new(),
-        confidence: None,
-    }
+    let sources = source
+        .map(|span| dossier_core::Source { span, entity: None })
+        .into_iter()
+        .collect();
+    Claim::new(vec![content], sources, Some(cue), kind)
 }
 
 fn line_bounds(text: &str, at: usize) -> (usize, usize) {

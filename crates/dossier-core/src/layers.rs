@@ -327,6 +327,28 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// A claim of `content` by `sources`, cued by `cue`, with nothing else known yet
+    /// (medium, hedge, nesting, time, quantities and confidence are filled in later).
+    pub fn new(
+        content: Vec<Span>,
+        sources: Vec<Source>,
+        cue: Option<Span>,
+        kind: ClaimKind,
+    ) -> Claim {
+        Claim {
+            content,
+            sources,
+            cue,
+            kind,
+            medium: None,
+            hedge: None,
+            parent: None,
+            time: None,
+            quantities: Vec::new(),
+            confidence: None,
+        }
+    }
+
     pub fn is_unattributed(&self) -> bool {
         self.sources.is_empty()
     }

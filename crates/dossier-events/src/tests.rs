@@ -136,18 +136,8 @@ fn negation_denial_and_threats() {
 fn an_event_inside_a_claim_is_claimed() {
     let mut doc = Document::new("t", "Officials said troops stormed the village.");
     let content = Span::new(15, doc.text.len() - 1);
-    doc.claims.push(Claim {
-        content: vec![content],
-        sources: vec![],
-        cue: None,
-        kind: ClaimKind::Indirect,
-        medium: None,
-        hedge: None,
-        parent: None,
-        time: None,
-        quantities: vec![],
-        confidence: None,
-    });
+    doc.claims
+        .push(Claim::new(vec![content], vec![], None, ClaimKind::Indirect));
     EventStage::rules_only().run(&mut doc);
     let e = main_event(&doc);
     assert_eq!(e.kind, "attack");

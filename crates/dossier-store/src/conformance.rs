@@ -75,24 +75,21 @@ pub fn sample_document() -> Document {
         admin1: Some("Kursk Oblast".into()),
         precision: Precision::Region,
     }];
-    doc.claims = vec![Claim {
-        content: vec![span_of(
-            text,
-            "Ukrainian forces captured two soldiers in Kursk Oblast",
-        )],
-        sources: vec![Source {
-            span: full,
-            entity: Some(EntityId(0)),
-        }],
-        cue: Some(span_of(text, "said")),
-        kind: ClaimKind::Indirect,
-        medium: None,
-        hedge: None,
-        parent: None,
-        time: None,
-        quantities: vec![],
-        confidence: None,
-    }];
+    let content = span_of(
+        text,
+        "Ukrainian forces captured two soldiers in Kursk Oblast",
+    );
+    let speaker = Source {
+        span: full,
+        entity: Some(EntityId(0)),
+    };
+    let cue = Some(span_of(text, "said"));
+    doc.claims = vec![Claim::new(
+        vec![content],
+        vec![speaker],
+        cue,
+        ClaimKind::Indirect,
+    )];
     doc.events = vec![Event {
         kind: "capture".into(),
         trigger: span_of(text, "captured"),
