@@ -294,6 +294,28 @@ mod tests {
     }
 
     #[test]
+    fn broken_markup_maps_what_it_can_and_never_points_off_the_page() {
+        let pages = [
+            "<p>Caf&eacute au lait &am; costs 3 < 4 euros <b",
+            "<p>Before <!-- never closed <p>hidden</p>",
+            "<p>Text then <script>var x = '</p>'; never closed",
+            "<p>Ünïcödé &#xZZ; &#99999999; “quoted” text</p><",
+            "",
+            "<<<>>>&&&;;;",
+        ];
+        for html in pages {
+            let text = html_to_text(html);
+            for run in runs(html, &text) {
+                let (t, p) = (run.text.of(&text), html.get(run.page.range()));
+                let page = p.unwrap_or_else(|| panic!("{run:?} is off the page {html:?}"));
+                if t.len() == page.len() {
+                    assert_eq!(t, page, "a literal run copies the page in {html:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_paragraph_in_another_order_is_still_found() {
         let html = "<p>Second paragraph of the story.</p><p>First paragraph of the story.</p>";
         let text = "First paragraph of the story.\n\nSecond paragraph of the story.";

@@ -245,6 +245,14 @@ fn a_stored_page_shows_its_evidence_where_it_was_read() {
     );
     assert!(shown.contains(">the harbour master</mark>"), "{shown}");
     assert!(shown.contains("<mark class=\"claim\""), "{shown}");
+    // A document that is not stored is a clear error, not an empty page.
+    let missing = dossier(&["show", "page", "99"], &dir);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no document 99"),
+        "{}",
+        stderr(&missing)
+    );
     // A document read as plain text is shown as its text.
     let text = stdout(&dossier(&["show", "page", "2"], &dir));
     assert!(text.contains("pre-wrap"), "{text}");
