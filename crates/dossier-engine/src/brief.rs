@@ -21,10 +21,26 @@ pub fn aliases(doc: &Document, entity: &Entity) -> Vec<String> {
     seen
 }
 
+/// The speaker as a reader names it: the entity's name, unless the entity only qualifies
+/// the speaker ("Ukrainian officials", "Ukraine's military"), where the words say more.
 fn source_name(doc: &Document, source: &Source) -> String {
-    match source.entity {
-        Some(e) => doc.entities[e.index()].name.clone(),
-        None => doc.str(source.span).to_string(),
+    let written = || one_line(doc.str(source.span));
+    let Some(e) = source.entity else {
+        return written();
+    };
+    let entity = &doc.entities[e.index()];
+    let qualifies = entity.mentions.iter().any(|&m| {
+        let m = doc.mentions[m.index()].span;
+        m.start >= source.span.start
+            && m.end < source.span.end
+            && doc.text[m.end as usize..source.span.end as usize]
+                .chars()
+                .any(char::is_alphabetic)
+    });
+    if qualifies {
+        written()
+    } else {
+        entity.name.clone()
     }
 }
 
@@ -407,5 +423,47 @@ mod tests {
             "at least 10,000 troops"
         );
         assert_eq!(group_thousands(-1234567), "-1,234,567");
+    }
+
+    #[test]
+    fn a_speaker_the_entity_only_qualifies_is_named_by_its_words() {
+        let text = "Ukrainian officials said it. President Ana Kos said so.";
+        let mut doc = Document::new("s", text);
+        let span = |s: &str| {
+            let at = text.find(s).unwrap();
+            Span::new(at, at + s.len())
+        };
+        for (name, label) in [
+            ("Ukrainian", EntityLabel::Norp),
+            ("Ana Kos", EntityLabel::Person),
+        ] {
+            doc.mentions.push(Mention {
+                span: span(name),
+                label,
+                entity: Some(EntityId(doc.entities.len() as u32)),
+            });
+            doc.entities.push(Entity {
+                name: name.to_string(),
+                label,
+                key: name.to_lowercase(),
+                mentions: vec![MentionId(doc.mentions.len() as u32 - 1)],
+                country: None,
+                geonames_id: None,
+            });
+        }
+        let officials = Source {
+            span: span("Ukrainian officials"),
+            entity: Some(EntityId(0)),
+        };
+        let president = Source {
+            span: span("President Ana Kos"),
+            entity: Some(EntityId(1)),
+        };
+        assert_eq!(source_name(&doc, &officials), "Ukrainian officials");
+        assert_eq!(
+            source_name(&doc, &president),
+            "Ana Kos",
+            "the entity is the speaker"
+        );
     }
 }
