@@ -145,6 +145,32 @@ fn is_acronym(s: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
+/// News outlets and agencies that reports cite by their initials alone ("the FT wrote",
+/// "told AFP"). An organisation named only so takes the full name, so that it is one
+/// entity with the outlet spelled out in this or any other report.
+const OUTLETS: &[(&str, &str)] = &[
+    ("AFP", "Agence France-Presse"),
+    ("AP", "Associated Press"),
+    ("DPA", "Deutsche Presse-Agentur"),
+    ("FT", "Financial Times"),
+    ("KCNA", "Korean Central News Agency"),
+    ("IRNA", "Islamic Republic News Agency"),
+    ("NYT", "New York Times"),
+    ("PTI", "Press Trust of India"),
+    ("RFE/RL", "Radio Free Europe/Radio Liberty"),
+    ("SCMP", "South China Morning Post"),
+    ("UPI", "United Press International"),
+    ("VOA", "Voice of America"),
+    ("WSJ", "Wall Street Journal"),
+];
+
+fn outlet(acronym: &str) -> Option<&'static str> {
+    OUTLETS
+        .iter()
+        .find(|(a, _)| *a == acronym)
+        .map(|&(_, full)| full)
+}
+
 /// Initials of the capitalised words of a name ("Security Service of Ukraine" -> "SSU").
 fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
@@ -497,7 +523,12 @@ fn group(doc: &mut Document, links: &[Option<usize>]) {
                 })
                 .max_by_key(|&&j| (words(j), std::cmp::Reverse(j)))
                 .unwrap_or(&b.mentions[0]);
-            let name = name_of(best).to_string();
+            let mut name = name_of(best).to_string();
+            if b.label == EntityLabel::Org
+                && let Some(full) = outlet(&name)
+            {
+                name = full.to_string();
+            }
             let key = match b.country {
                 Some(c) => format!("{}:{c}", b.label.as_str().to_lowercase()),
                 None => format!("{}:{}", b.label.as_str().to_lowercase(), name_key(&name)),

@@ -79,6 +79,28 @@ fn acronyms_and_aliases_defined_next_to_a_name_join_it() {
 }
 
 #[test]
+fn an_outlet_cited_by_its_initials_takes_its_full_name() {
+    let text = "The harbour reopened on Friday, the FT reported. Officials told AFP the \
+                channel was clear. The ABC League said nothing.";
+    let mut d = doc(text, &[("FT", 0, Org), ("AFP", 0, Org), ("ABC", 0, Org)]);
+    resolve(&mut d);
+    let got = resolved(&d);
+    assert_eq!(
+        got,
+        [
+            ("FT".into(), "Financial Times".into()),
+            ("AFP".into(), "Agence France-Presse".into()),
+            ("ABC".into(), "ABC".into()),
+        ],
+        "known outlets are spelled out; other initials stay as written"
+    );
+    assert_eq!(
+        d.entities[0].key, "org:financial times",
+        "one key with the spelled-out name"
+    );
+}
+
+#[test]
 fn a_surname_alone_joins_the_full_name_even_when_spelled_differently() {
     let text = "Volodymyr Zelensky met the envoy in Kyiv. Zelenskyy said later that Zelenskiy's \
                 office would publish the text. Kiev has not commented.";
