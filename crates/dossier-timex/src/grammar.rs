@@ -315,8 +315,22 @@ impl<'a> Scanner<'a> {
         words.iter().enumerate().all(|(k, w)| self.w(i + k) == *w)
     }
 
-    /// The direction the tense around `start..end` points, or `default`.
+    /// Whether "since" comes right before `i` or its modifier: what follows it ("since
+    /// January", "since early May") has begun already, whatever the sentence expects.
+    fn after_since(&self, i: usize) -> bool {
+        let k = match self.before(i) {
+            "early" | "late" | "mid" | "the" => i - 1,
+            _ => i,
+        };
+        self.before(k) == "since"
+    }
+
+    /// The direction the tense around `start..end` points, or `default`; always the past
+    /// after "since".
     fn direction(&self, start: usize, end: usize, default: Direction) -> Direction {
+        if self.after_since(start) {
+            return Direction::Past;
+        }
         let Some(sentence) = self.sentence.get(start) else {
             return default;
         };
@@ -549,6 +563,10 @@ impl<'a> Scanner<'a> {
         let y = lexicon::year_number(w)?;
         let prev = self.before(i);
         let next = self.w(i + 1);
+        // "the 1980's", "the early 1970's": older copy's spelling of a decade.
+        if next == "'s" && y % 10 == 0 && matches!(prev, "the" | "early" | "late" | "mid") {
+            return Some(Hit::date(i + 2, Point::Decade(y / 10), false));
+        }
         let prepositional = matches!(
             prev,
             "in" | "since"
@@ -731,6 +749,20 @@ impl<'a> Scanner<'a> {
             "midnight" => return Some((i + 1, 24, 0)),
             _ => {}
         }
+        // Wire copy's "0930 hrs", "1430 GMT", "2000 local time"; not the conversion in
+        // brackets after a time already given ("10:35 a.m. (0735 GMT)").
+        if is_digits(w) && w.len() == 4 {
+            let next = self.w(i + 1);
+            if self.before(i) == "(" {
+                return None;
+            }
+            if !(next == "hrs" || lexicon::time_zone(next) || self.seq(i + 1, &["local", "time"])) {
+                return None;
+            }
+            let (h, m): (u32, u32) = (w[..2].parse().ok()?, w[2..].parse().ok()?);
+            let end = if next == "hrs" { i + 2 } else { i + 1 };
+            return (h < 24 && m < 60).then_some((end, h, m));
+        }
         let h: u32 = if is_digits(w) && w.len() <= 2 {
             w.parse().ok()?
         } else {
@@ -831,12 +863,13 @@ impl<'a> Scanner<'a> {
             }
             ("ago", Some(n)) => return self.ago(end + 1, unit, n as i32),
             ("ago", None) => return Some(Hit::new(end + 1, TimexType::Date, "PAST_REF")),
-            // "two years before." counts back; "two years before the merger" is the span
-            // between two events.
+            // "two years before." and "a year before and ..." count back; "two years
+            // before the merger" is the span between two events.
             ("earlier" | "before", Some(n))
                 if counts_back
                     && (self.w(end) == "earlier"
-                        || !self.w(end + 1).starts_with(char::is_alphanumeric)) =>
+                        || !self.w(end + 1).starts_with(char::is_alphanumeric)
+                        || matches!(self.w(end + 1), "and" | "or" | "but" | "when")) =>
             {
                 return self.before_last(end + 1, unit, -(n as i32));
             }
@@ -1067,6 +1100,13 @@ impl<'a> Scanner<'a> {
                 &format!("XXXX-{m:02}"),
             );
         }
+        if self.after_since(i) {
+            return self.relative(
+                i + 1,
+                |a| Some(Point::Month(a.year() - i32::from(m > a.month()), m)),
+                &format!("XXXX-{m:02}"),
+            );
+        }
         let dir = self.direction(i, i + 1, Direction::Nearest);
         self.relative(
             i + 1,
@@ -1268,6 +1308,17 @@ impl<'a> Scanner<'a> {
             "this" | "last" | "past" | "next" | "coming" | "previous" | "following" | "latest"
             | "current" | "that" => self.relative_phrase(i),
             "every" | "each" | "per" => self.every(i),
+            // "twice a week": how often, the week being the period repeated.
+            "once" | "twice" if matches!(self.w(i + 1), "a" | "an" | "per" | "each" | "every") => {
+                match lexicon::unit(self.w(i + 2)) {
+                    Some((unit, false)) => Some(Hit::new(
+                        i + 3,
+                        TimexType::Set,
+                        duration_value(Some(1), unit, false),
+                    )),
+                    _ => None,
+                }
+            }
             // "rise 8.5% annually", "10,000 units annually": the "per" of a rate, left
             // unmarked as "$3 million a year" is.
             "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly"
@@ -1357,7 +1408,9 @@ impl<'a> Scanner<'a> {
                 self.reporting_quarter(i + 4, -1)
                     .map(|h| Hit { derived: true, ..h })
             }
-            "quarter" if prev == "the" => self.reporting_quarter(i + 1, 0),
+            "quarter" if prev == "the" => self
+                .quarter_ending(i + 1)
+                .or_else(|| self.reporting_quarter(i + 1, 0)),
             "year" if prev == "the" => self.the_year(i + 1),
             "full" | "calendar" if prev == "the" && self.w(i + 1) == "year" => self.the_year(i + 2),
             "year" if self.w(i + 1) == "end" || self.seq(i + 1, &["'s", "end"]) => {
@@ -1531,6 +1584,11 @@ impl<'a> Scanner<'a> {
         if let Some((y, e)) = self.of_year(end) {
             return Some(Hit::date(e, part(y, n), false));
         }
+        if let Some((shift, e)) = self.of_relative_year(end)
+            && let Some(a) = self.anchor
+        {
+            return Some(Hit::date(e, part(a.year() + shift, n), true));
+        }
         let dir = self.direction(i, end, Direction::Past);
         let is_quarter = part(0, n) == Point::Quarter(0, n);
         let unknown = if is_quarter {
@@ -1574,6 +1632,40 @@ impl<'a> Scanner<'a> {
             return Some(y);
         }
         self.year_at(i)
+    }
+
+    /// "of this year", "of last year", "of the year": the year's offset from the
+    /// anchor's and the token after it. "The third quarter of this year" is one
+    /// expression, the anchor's year's third quarter, whichever way the verb points.
+    fn of_relative_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.w(i) != "of" || self.w(i + 2) != "year" {
+            return None;
+        }
+        let shift = match self.w(i + 1) {
+            "this" | "the" => 0,
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        Some((shift, i + 3))
+    }
+
+    /// "the quarter ending March 31" before any quarter is named: the calendar quarter
+    /// that day closes. Once a report has named its (perhaps fiscal) quarter, "the
+    /// quarter" is that one.
+    fn quarter_ending(&self, end: usize) -> Option<Hit> {
+        if self.last_quarter.get().is_some()
+            || matches!(self.reported(), Some(Point::Quarter(..)))
+            || !matches!(self.w(end), "ended" | "ending")
+        {
+            return None;
+        }
+        let day = self.month_phrase(end + 1)?.point.and_then(Point::day)?;
+        if day.month() % 3 != 0 || calendar::add_days(day, 1)?.month() == day.month() {
+            return None;
+        }
+        let (y, q) = calendar::quarter_of(day);
+        Some(Hit::date(end, Point::Quarter(y, q), true))
     }
 
     /// "the quarter", "the latest quarter": the last quarter named, or the one before the anchor's.
@@ -1722,7 +1814,9 @@ impl<'a> Scanner<'a> {
             if anaphoric && let Some(h) = self.that(j + 1, unit, step) {
                 return Some(h);
             }
-            if unit == Unit::Quarter && matches!(w, "latest" | "previous" | "last") {
+            // "the latest quarter" is the one under report; "last quarter" the one before
+            // the report's, whatever earlier quarter a comparison named.
+            if unit == Unit::Quarter && matches!(w, "latest" | "previous") {
                 return self.reporting_quarter(j + 1, 0);
             }
             if matches!(w, "latest" | "current") && unit != Unit::Quarter && unit != Unit::Year {
@@ -2036,6 +2130,55 @@ impl<'a> Scanner<'a> {
             ));
         }
         if head == "year" && tail == "end" {
+            // "by year-end", "since year-end", "at year-end 1986": the books close on
+            // Dec. 31, this year's, last year's after "since", or the year named. A
+            // fiscal year-end is no fixed day, and before a noun ("year-end bonuses")
+            // it is the end of the year.
+            if let Some((y, end)) = self.year_at(i + 1) {
+                return Some(Hit::date(
+                    end,
+                    Point::Day(NaiveDate::from_ymd_opt(y, 12, 31)?),
+                    false,
+                ));
+            }
+            let next = self.w(i + 1);
+            let noun_after = !next.is_empty()
+                && next.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(
+                    next,
+                    "and"
+                        | "or"
+                        | "but"
+                        | "to"
+                        | "in"
+                        | "of"
+                        | "for"
+                        | "with"
+                        | "when"
+                        | "as"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "will"
+                        | "would"
+                        | "the"
+                        | "a"
+                        | "it"
+                        | "they"
+                );
+            let fiscal =
+                self.before(i) == "fiscal" || lexicon::year_number(self.before(i)).is_some();
+            if !noun_after && !fiscal {
+                let back = i32::from(self.after_since(i));
+                return self.relative(
+                    i + 1,
+                    |a| NaiveDate::from_ymd_opt(a.year() - back, 12, 31).map(Point::Day),
+                    "XXXX-12-31",
+                );
+            }
             return self
                 .relative(i + 1, |a| Some(Point::Year(a.year())), "XXXX")
                 .map(|h| Hit {

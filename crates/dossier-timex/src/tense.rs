@@ -46,6 +46,8 @@ pub fn cue(word: &str, next: &str) -> Option<Tense> {
             Some(Tense::Future)
         }
         "is" | "are" if next == "to" => Some(Tense::Future),
+        // "a memorial is planned for Thursday", "talks are set for Monday".
+        "planned" | "set" | "slated" if next == "for" => Some(Tense::Future),
         "is" | "are" | "am" | "says" | "say" | "does" | "has" | "have" => Some(Tense::Present),
         w if IRREGULAR_PAST.contains(&w) => Some(Tense::Past),
         w if w.len() >= 5
@@ -84,6 +86,14 @@ pub fn around(
             || ((prev == "still" || prev.ends_with("ly")) && i > 1 && determiner(word(i - 2)))
     };
     let cue_at = |i: usize| match cue(word(i), word(i + 1)) {
+        // "Until Thursday, they had not ...", "not until Tuesday did he ...", "up until
+        // Friday": the end of a stretch already over, which the clause's verb dates.
+        Some(Tense::Future)
+            if word(i) == "until"
+                && (i == sentence.start || matches!(word(i - 1), "not" | "up")) =>
+        {
+            None
+        }
         // A schedule that "had been" set is one that has passed: "had been due to expire Friday".
         Some(Tense::Future) if i > 0 && word(i - 1) == "been" => Some(Tense::Past),
         // A participle after "be" is passive and takes its tense from the auxiliary: "will be
@@ -92,6 +102,27 @@ pub fn around(
         // After an article or a possessive it is an adjective: "the injured man", "a
         // still unspecified date".
         Some(Tense::Past) if determined(i) => None,
+        // After a modal or "to", "hit" is the bare verb, not its past: "will hit",
+        // "expected to hit".
+        Some(Tense::Past)
+            if word(i) == "hit"
+                && i > 0
+                && matches!(
+                    word(i - 1),
+                    "to" | "will"
+                        | "would"
+                        | "'ll"
+                        | "shall"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                ) =>
+        {
+            None
+        }
         t => t,
     };
     let best_left = (sentence.start..start)
@@ -127,6 +158,14 @@ mod tests {
         let w = words("He said Friday that talks will resume");
         assert_eq!(around(&w, 0..w.len(), 2, 3), Some(Tense::Past));
         let w = words("The two sides will meet on Monday");
+        assert_eq!(around(&w, 0..w.len(), 6, 7), Some(Tense::Future));
+        let w = words("Until Thursday , they had not called him a suspect");
+        assert_eq!(around(&w, 0..w.len(), 1, 2), Some(Tense::Past));
+        let w = words("The vote was postponed until Tuesday");
+        assert_eq!(around(&w, 0..w.len(), 5, 6), Some(Tense::Future));
+        let w = words("The storm is expected to hit on Sunday");
+        assert_eq!(around(&w, 0..w.len(), 7, 8), Some(Tense::Future));
+        let w = words("A memorial service is planned for Thursday");
         assert_eq!(around(&w, 0..w.len(), 6, 7), Some(Tense::Future));
         let w = words("Nothing here Monday");
         assert_eq!(around(&w, 0..w.len(), 2, 3), None);

@@ -839,3 +839,134 @@ fn the_nth_day_of_something_that_is_going_on_is_the_reports_day() {
         ["Today = 2025-01-11", "the eighth day = 2025-01-11"]
     );
 }
+
+#[test]
+fn a_part_of_this_or_last_year_is_one_expression() {
+    assert_eq!(
+        found(
+            "Growth slowed in the first half of last year and will pick up in the second half of the year. The third quarter of this year looks weak.",
+            SAT
+        ),
+        [
+            "the first half of last year = 2024-H1",
+            "the second half of the year = 2025-H2",
+            "The third quarter of this year = 2025-Q3"
+        ]
+    );
+}
+
+#[test]
+fn last_quarter_is_the_one_before_the_reports() {
+    let found = found(
+        "Downgrades were the fewest since the first quarter of 2023. Most downgrades last quarter hit banks.",
+        SAT,
+    );
+    assert_eq!(found.last().unwrap(), "last quarter = 2024-Q4");
+}
+
+#[test]
+fn what_follows_since_has_begun() {
+    assert_eq!(
+        found(
+            "Prices have stayed high since March due to the drought. The plant has been shut since early January.",
+            SAT
+        ),
+        ["March = 2024-03", "early January = 2025-01 (START)"]
+    );
+    assert_eq!(
+        found("Fighting has continued since Friday.", SAT),
+        ["Friday = 2025-01-10"]
+    );
+}
+
+#[test]
+fn until_a_day_already_over_takes_the_clauses_tense() {
+    assert_eq!(
+        found("Until Thursday, the police had not named a suspect.", SAT),
+        ["Thursday = 2025-01-09"]
+    );
+    assert_eq!(
+        found("The vote was postponed until Tuesday.", SAT),
+        ["Tuesday = 2025-01-14"]
+    );
+}
+
+#[test]
+fn a_year_before_counts_back_before_a_conjunction() {
+    assert_eq!(
+        found(
+            "Sales were 40 million, up from 30 million a year before and ahead of forecasts.",
+            SAT
+        ),
+        ["a year before = 2024"]
+    );
+}
+
+#[test]
+fn wire_clock_times_and_old_decade_spellings() {
+    assert_eq!(
+        found("Trading opens at 0930 hrs tomorrow.", SAT),
+        ["0930 hrs tomorrow = 2025-01-12T09:30"]
+    );
+    assert_eq!(
+        found("The blast came at 1430 GMT.", SAT),
+        ["1430 GMT = 2025-01-11T14:30"]
+    );
+    assert_eq!(
+        found("The blast came at 10:35 a.m. (0735 GMT).", SAT),
+        ["10:35 a.m. = 2025-01-11T10:35"]
+    );
+    assert_eq!(
+        found("Prices fell in the early 1970's and in the 1980's.", SAT),
+        ["the early 1970's = 197 (START)", "the 1980's = 198"]
+    );
+}
+
+#[test]
+fn year_end_as_a_noun_is_the_last_day_of_the_year() {
+    let nov = Some("1989-11-02");
+    assert_eq!(
+        found("The sale should close by year-end.", nov),
+        ["year-end = 1989-12-31"]
+    );
+    assert_eq!(
+        found("The index has risen 12% since year-end.", nov),
+        ["year-end = 1988-12-31"]
+    );
+    assert_eq!(
+        found("Year-end bonuses were cut.", nov),
+        ["Year-end = 1989 (END)"]
+    );
+    assert_eq!(
+        found(
+            "Reserves at year-end 1988 were high; assets at year-end were low.",
+            nov
+        ),
+        ["year-end 1988 = 1988-12-31", "year-end = 1989-12-31"]
+    );
+    assert_eq!(
+        found("It moved its fiscal year-end to June.", nov)[0],
+        "year-end = 1989 (END)"
+    );
+}
+
+#[test]
+fn once_or_twice_a_period_is_a_set() {
+    assert_eq!(
+        found("The board meets twice a week and votes once a year.", SAT),
+        ["twice a week = P1W", "once a year = P1Y"]
+    );
+}
+
+#[test]
+fn the_quarter_ending_a_quarter_day_is_that_quarter() {
+    let mar = Some("2013-03-22");
+    assert_eq!(
+        found("Profit in the quarter ending March 31 rose.", mar),
+        ["the quarter = 2013-Q1", "March 31 = 2013-03-31"]
+    );
+    assert_eq!(
+        found("Sales fell in the quarter ended Dec. 31.", mar),
+        ["the quarter = 2012-Q4", "Dec. 31 = 2012-12-31"]
+    );
+}
