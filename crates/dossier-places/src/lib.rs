@@ -9,6 +9,7 @@
 //! country.
 
 mod gazetteer;
+mod landmarks;
 mod otherwise;
 mod recognise;
 mod resolve;

@@ -52,7 +52,7 @@ pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
 /// an administrative word ("DuPage" of "DuPage County") or another spelling of it
 /// ("Kostiantynivka", "Kostyantynivka"); not an unrelated old or foreign name ("Apple"
 /// for the Almaty region) nor a longer name ("Apple Valley").
-fn spelled_alike(name: &str, key: &str) -> bool {
+pub(crate) fn spelled_alike(name: &str, key: &str) -> bool {
     let with_admin_word = |long: &str, short: &str| {
         long.strip_prefix(short)
             .is_some_and(|rest| rest.is_empty() || ADMIN_WORDS.contains(&rest.trim_start()))

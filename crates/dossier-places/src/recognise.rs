@@ -15,8 +15,9 @@
 //! mentions are kept out, so demonyms ("North Korean") never become places.
 
 use crate::gazetteer::{Gazetteer, Kind, fold};
+use crate::landmarks;
 use dossier_core::{Document, EntityLabel, MentionId, Span, TokenKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A span that names a place, with its lookup key, before disambiguation.
 #[derive(Clone, Debug)]
@@ -434,6 +435,12 @@ const NOT_PLACES: &[&str] = &[
     "chinese",
     "japanese",
     "russian",
+    "american",
+    "canadian",
+    "british",
+    "european",
+    "african",
+    "asian",
     "republic",
     "hospital",
     "supreme",
@@ -474,6 +481,23 @@ fn name_prefix_alone(doc: &Document, i: usize) -> bool {
                 && is_capitalised(doc.str(t.span))
                 && t.span.start - doc.tokens[i].span.end <= 1
         })
+}
+
+/// Whether token `i` ends a longer capitalised name: a capitalised word, or one with a
+/// possessive, stands right before it ("Paediatric Hospital", "Children's Hospital").
+/// A common word the entity stage took alone for a place there is the name's head.
+fn ends_a_name(doc: &Document, i: usize) -> bool {
+    let adjacent = |k: usize| doc.tokens[k].span.start - doc.tokens[k - 1].span.end <= 1;
+    let capitalised =
+        |k: usize| doc.tokens[k].kind == TokenKind::Word && is_capitalised(doc.token_str(k));
+    if i == 0 || !adjacent(i) {
+        return false;
+    }
+    let before = i - 1;
+    if matches!(doc.token_str(before), "'s" | "’s") {
+        return before > 0 && capitalised(before - 1);
+    }
+    capitalised(before) && !in_list(FUNCTION_WORDS, doc.token_str(before))
 }
 
 fn not_a_place(word: &str) -> bool {
@@ -604,7 +628,13 @@ pub fn toponyms(
                 blocked[first..j].iter_mut().for_each(|b| *b = true);
                 continue;
             }
-            if range.len() == 1 && name_prefix_alone(doc, range.start) {
+            if range.len() == 1
+                && (name_prefix_alone(doc, range.start)
+                    || not_a_place(doc.str(span))
+                    || (common(doc.str(span))
+                        && doc.str(span).chars().any(char::is_lowercase)
+                        && ends_a_name(doc, range.start)))
+            {
                 continue;
             }
             // "Kursk region", "Kharkiv Oblast": the admin word after the name says which
@@ -704,7 +734,7 @@ pub fn toponyms(
                     found.push(Toponym::new(span, fold(doc.str(span))));
                     i = j;
                 }
-                None => i += 1,
+                None => i = hyphen_parts(doc, gazetteer, i, common, &mut found),
             }
         }
     }
@@ -719,7 +749,33 @@ pub fn toponyms(
     found.extend(unlisted);
     found.sort_by_key(|t| t.span);
     add_qualifiers(doc, gazetteer, &mut found);
+    initials(doc, gazetteer, &mut found);
+    seats_of_power(doc, &mut found);
     found
+}
+
+/// Seats of power ([`landmarks`]): a place where the report puts something in, at or
+/// near it ("talks at the White House"), placed in its city; elsewhere the government
+/// it houses ("the Kremlin said", "a White House official"), which is no place.
+fn seats_of_power(doc: &Document, found: &mut Vec<Toponym>) {
+    found.retain_mut(|t| {
+        let key = fold(doc.str(t.span));
+        if !landmarks::is_landmark(&key) {
+            return true;
+        }
+        let before = doc.text[..t.span.start as usize].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let located = LOCATIVES.iter().any(|l| {
+            before
+                .strip_suffix(l)
+                .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+        });
+        *t = Toponym {
+            unlisted: true,
+            ..Toponym::new(t.span, key)
+        };
+        located
+    });
 }
 
 /// Words after a town's name that make the capitalised words before them a town's name
@@ -1239,8 +1295,9 @@ fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
 }
 
 /// The places of a hyphenated word: both halves of a pair ("Fargo-Moorhead"), a place
-/// before a lower-case word ("Atlanta-based", "Toronto-area"), and a legislator's home
-/// or state after a party letter ("D-Charleston", "DFL-Cook", "R-Tenn").
+/// before a lower-case word ("Atlanta-based", "Toronto-area"), a legislator's home
+/// or state after a party letter ("D-Charleston", "DFL-Cook", "R-Tenn"), and countries
+/// paired with one whose name runs on past the hyphenated word ("US-North Korea").
 /// Returns the token after the last one it used.
 fn hyphen_parts(
     doc: &Document,
@@ -1266,6 +1323,33 @@ fn hyphen_parts(
             Some((start, p))
         })
         .collect();
+    // "El-Feki", "Al-Masri": a name's prefix makes the word one name, a person's.
+    if parts.len() == 2 && in_list(NAME_PREFIXES, parts[0].1) {
+        return i + 1;
+    }
+    // "US-North Korea talks": the last part begins a name that runs on.
+    if let Some(&(at, last)) = parts.last()
+        && parts.len() >= 2
+        && is_capitalised(last)
+        && let Some(next) = doc.tokens.get(i + 1)
+        && next.span.start == token.span.end + 1
+        && next.kind == TokenKind::Word
+    {
+        let start = token.span.start as usize + at;
+        let span = Span::new(start, next.span.end as usize);
+        let key = fold(doc.str(span));
+        if names_a_polity(g, &key) {
+            for &(at, p) in &parts[..parts.len() - 1] {
+                let start = token.span.start as usize + at;
+                let country = |&e: &u32| g.entry(e).kind == Kind::Country;
+                if is_capitalised(p) && g.find_ids(&fold(p)).iter().any(country) {
+                    found.push(Toponym::new(Span::new(start, start + p.len()), fold(p)));
+                }
+            }
+            found.push(Toponym::new(span, key));
+            return i + 2;
+        }
+    }
     let place = |p: &str| is_capitalised(p) && !not_a_place(p) && !g.find_ids(&fold(p)).is_empty();
     let party = |p: &str| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase());
     let lower = |p: &str| p.chars().next().is_some_and(char::is_lowercase);
@@ -1303,8 +1387,11 @@ fn party_home(doc: &Document, g: &Gazetteer, i: usize) -> Option<(Toponym, usize
     if !(1..=3).contains(&party.len())
         || !party.chars().all(|c| c.is_ascii_uppercase())
         || !is_capitalised(first)
+        || g.find_ids(&fold(party))
+            .iter()
+            .any(|&e| g.entry(e).kind == Kind::Country)
     {
-        return None;
+        return None; // "US-North Korea": a country, not a party
     }
     let start = token.span.start as usize + party.len() + 1;
     // The tokens that run on from the part after the hyphen: at most one space between.
@@ -1575,4 +1662,54 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             .and_then(|b| found.iter().find(|t| t.span.end as usize == b.len()));
         found[k].qualifier = inside.or(before).map(|t| t.span);
     }
+}
+
+/// Acronyms of the countries and regions a report names in full: after "South Africa",
+/// "SA" is South Africa, not the village the table knows by those letters; so is "PNG"
+/// after "Papua New Guinea". An acronym the table already holds as a polity's ("US",
+/// "NSW") keeps its own sense, initials two named places share stand for neither, and
+/// letters that begin a longer name are that name's.
+fn initials(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
+    let mut full: HashMap<String, Option<String>> = HashMap::new();
+    for t in found.iter() {
+        let words: Vec<&str> = doc.str(t.span).split_whitespace().collect();
+        if words.len() < 2 || !names_a_polity(g, &t.key) {
+            continue;
+        }
+        let letters: String = words
+            .iter()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        let slot = full.entry(letters).or_insert_with(|| Some(t.key.clone()));
+        if slot.as_ref() != Some(&t.key) {
+            *slot = None;
+        }
+    }
+    full.retain(|letters, key| key.is_some() && letters.len() >= 2);
+    if full.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (k, token) in doc.tokens.iter().enumerate() {
+        let text = doc.token_str(k);
+        let Some(Some(key)) = full.get(text) else {
+            continue;
+        };
+        // "SK Telecom", "NI Contributions": letters before a name are that name's.
+        let name_follows = doc.tokens.get(k + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && is_capitalised(doc.str(n.span))
+                && n.span.start - token.span.end <= 1
+        });
+        if token.kind != TokenKind::Word || name_follows || names_a_polity(g, &fold(text)) {
+            continue;
+        }
+        match found.iter_mut().find(|t| t.span.overlaps(token.span)) {
+            Some(t) if t.span == token.span && !t.street && !t.unlisted => t.key = key.clone(),
+            Some(_) => {}
+            None => added.push(Toponym::new(token.span, key.clone())),
+        }
+    }
+    found.extend(added);
+    found.sort_by_key(|t| t.span);
 }

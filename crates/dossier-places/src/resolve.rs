@@ -15,13 +15,20 @@
 //! so the rounds settle in two or three.
 
 use crate::gazetteer::{Gazetteer, Kind, fold};
+use crate::landmarks;
+use crate::otherwise::spelled_alike;
 use crate::recognise::{Toponym, inside_a_street, local_cue, names_a_polity, us_state};
 use dossier_core::Document;
 use std::collections::{HashMap, HashSet};
 
 /// The chosen entry (an index into the gazetteer) of every toponym, in order.
 pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Option<u32>> {
-    let mut names: Vec<&str> = toponyms.iter().map(|t| t.key.as_str()).collect();
+    // Streets and names no table holds are placed after the others, by what they stand in.
+    let mut names: Vec<&str> = toponyms
+        .iter()
+        .filter(|t| !t.street && !t.unlisted)
+        .map(|t| t.key.as_str())
+        .collect();
     names.sort_unstable();
     names.dedup();
 
@@ -65,6 +72,28 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         })
         .collect();
 
+    // Names a country, region or large city bears as its own: a small town that bears
+    // one only as an old or foreign name ("Moscow" for Dalton, Georgia; "Egypt" for
+    // Uhrichsville) is meant only where the text places it ("Egypt, Ohio"). A town whose
+    // own name is that name spelled otherwise or made longer ("Newcastle upon Tyne")
+    // stays a candidate.
+    let famous: HashMap<&str, u64> = names
+        .iter()
+        .filter_map(|&n| {
+            g.find_ids(n)
+                .iter()
+                .map(|&e| g.entry(e))
+                .filter(|e| fold(e.name) == n)
+                .filter(|e| match e.kind {
+                    Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Region => true,
+                    Kind::City => e.population >= FAMOUS_CITY,
+                    Kind::Admin2 => false,
+                })
+                .map(|e| e.population)
+                .max()
+                .map(|p| (n, p))
+        })
+        .collect();
     let support = Support::of(g, &names);
     let mut chosen: HashMap<&str, u32> = HashMap::new();
     for _round in 0..3 {
@@ -81,6 +110,15 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
             let best = g
                 .find_ids(name)
                 .iter()
+                .filter(|&&e| {
+                    let entry = g.entry(e);
+                    !famous.get(name).is_some_and(|&p| {
+                        entry.kind == Kind::City
+                            && entry.population < FAMOUS_CITY.min(p)
+                            && quals.is_empty()
+                            && !one_name(&fold(entry.name), name)
+                    })
+                })
                 .map(|&e| {
                     (
                         score(g, e, name, quals, &context, chosen.get(name), name_is)
@@ -100,7 +138,12 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
     }
     toponyms
         .iter()
-        .map(|t| chosen.get(t.key.as_str()).copied())
+        .map(|t| {
+            chosen
+                .get(t.key.as_str())
+                .copied()
+                .filter(|_| !t.street && !t.unlisted)
+        })
         .collect()
 }
 
@@ -192,7 +235,7 @@ pub fn streets_in_town(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option
         if t.street {
             *e = town.map(|(e, _)| e);
         } else if t.unlisted {
-            *e = situated.or(about);
+            *e = landmarks::city(g, &t.key).or(situated).or(about);
         }
     }
 }
@@ -319,6 +362,10 @@ impl<'n> Support<'n> {
             + REGION_WEIGHT * same_region.min(3.0)
     }
 }
+
+/// A city this large is what its own name means before any town that bears the name
+/// only as another name.
+const FAMOUS_CITY: u64 = 100_000;
 
 /// Score points per other name that may be a place within 150 km, and per other name
 /// that may be a place in the same first-level region (or country, for a country).
@@ -520,6 +567,15 @@ fn score(
         }
     }
     s
+}
+
+/// Whether a place's own name and a name it is listed under are one name: the same
+/// name spelled otherwise, or made longer ("Newcastle upon Tyne", "New York City").
+fn one_name(own: &str, key: &str) -> bool {
+    spelled_alike(own, key)
+        || own
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// Great-circle distance in kilometres.

@@ -759,3 +759,123 @@ fn a_place_no_table_holds_is_not_placed_in_a_town_the_report_is_not_about() {
         doc.places
     );
 }
+
+#[test]
+fn a_seat_of_power_is_placed_in_its_city_not_in_the_town_the_report_is_about() {
+    let text = "Farmers in Topeka met on Monday. Topeka officials then held talks at the \
+                Kremlin, dined in the White House and protested outside Downing Street.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("Kremlin", EntityLabel::Fac),
+            ("Downing Street", EntityLabel::Fac),
+        ],
+    );
+    for (name, lat, lon) in [
+        ("Kremlin", 55.75, 37.62),
+        ("White House", 38.90, -77.04),
+        ("Downing Street", 51.50, -0.13),
+    ] {
+        let p = place(text, &doc.places, name);
+        assert!(dossier_places::km(p.lat, p.lon, lat, lon) < 30.0, "{p:?}");
+        assert_eq!(p.geonames_id, None, "{p:?}");
+    }
+}
+
+#[test]
+fn a_seat_of_power_that_speaks_is_its_government_and_no_place() {
+    let text = "Farmers in Topeka met on Monday. The Kremlin said a White House official \
+                had called the Topeka mayor.";
+    let doc = with_mentions(text, &[("Kremlin", EntityLabel::Gpe)]);
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Topeka", "Topeka"]);
+}
+
+#[test]
+fn a_common_word_ending_a_longer_name_is_not_a_town() {
+    let text = "The boy was flown to Alder Hey Children's Hospital in Liverpool, and his \
+                sister to the Bambino Paediatric Hospital in Rome.";
+    let doc = with_mentions(text, &[("Hospital", EntityLabel::Gpe)]);
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Liverpool", "Rome"]);
+}
+
+#[test]
+fn a_direction_the_entity_stage_took_for_a_place_is_none() {
+    let text = "The clinic in South L.A. opened on Monday.";
+    let doc = with_mentions(text, &[("South", EntityLabel::Gpe)]);
+    assert!(
+        doc.places.iter().all(|p| p.span.of(text) != "South"),
+        "{:?}",
+        doc.places
+    );
+}
+
+#[test]
+fn an_acronym_of_a_country_named_in_full_is_that_country() {
+    let text = "Mines across South Africa closed on Monday. Unions in SA said talks would \
+                resume, while SA Breweries stayed open.";
+    let found = places(text);
+    let sa = found
+        .iter()
+        .filter(|p| p.span.of(text) == "SA")
+        .collect::<Vec<_>>();
+    assert_eq!(sa.len(), 1, "{found:?}");
+    assert_eq!(sa[0].country, "ZA");
+}
+
+#[test]
+fn a_town_that_bears_a_country_s_name_only_as_another_name_is_not_meant() {
+    // "Egypt" is also listed as another name of Uhrichsville, Ohio.
+    let text = "The Ohio town of Uhrichsville sent a choir to Egypt. Dennison and \
+                Newcomerstown, Ohio, joined them in Egypt.";
+    let found = places(text);
+    let egypt: Vec<&Place> = found
+        .iter()
+        .filter(|p| p.span.of(text) == "Egypt")
+        .collect();
+    assert_eq!(egypt.len(), 2, "{found:?}");
+    assert!(egypt.iter().all(|p| p.country == "EG"), "{egypt:?}");
+}
+
+#[test]
+fn a_country_whose_name_runs_on_past_a_hyphen_is_found_whole() {
+    let text = "Both sides welcomed the DPRK-South Korea summit and the US-North Korea talks.";
+    let found = places(text);
+    let names: Vec<(&str, &str)> = found
+        .iter()
+        .map(|p| (p.span.of(text), p.country.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("DPRK", "KP"),
+            ("South Korea", "KR"),
+            ("US", "US"),
+            ("North Korea", "KP")
+        ]
+    );
+}
+
+#[test]
+fn a_hyphenated_name_after_a_name_prefix_is_a_person() {
+    let text = "Egypt backs Sudan, El-Feki said in Cairo.";
+    let names: Vec<String> = places(text)
+        .iter()
+        .map(|p| p.span.of(text).to_string())
+        .collect();
+    assert_eq!(names, ["Egypt", "Sudan", "Cairo"]);
+}
+
+#[test]
+fn parts_of_continents_and_kosovo_are_places_of_their_own() {
+    let text = "Ebola spread across West Africa, while Kosovo and Eastern Europe reported none.";
+    let found = places(text);
+    let west = place(text, &found, "West Africa");
+    assert!(
+        dossier_places::km(west.lat, west.lon, 12.0, -2.0) < 161.0,
+        "{west:?}"
+    );
+    assert_eq!(place(text, &found, "Kosovo").country, "XK");
+    place(text, &found, "Eastern Europe");
+}
