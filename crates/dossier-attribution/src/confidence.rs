@@ -31,6 +31,8 @@ pub struct Confidence {
     threshold: f32,
     scale: f32,
     shift: f32,
+    /// The best F1 its threshold gave on the held-out folds, known only after training.
+    pub(crate) held_out_f1: Option<f32>,
 }
 
 impl Default for Confidence {
@@ -41,6 +43,7 @@ impl Default for Confidence {
             threshold: f32::NEG_INFINITY,
             scale: 1.0,
             shift: 0.0,
+            held_out_f1: None,
         }
     }
 }
@@ -92,6 +95,7 @@ impl Confidence {
             threshold: best.1,
             scale,
             shift,
+            held_out_f1: Some(best.0),
         }
     }
 
@@ -109,6 +113,7 @@ impl Confidence {
             threshold,
             scale,
             shift,
+            held_out_f1: None,
         })
     }
 }
