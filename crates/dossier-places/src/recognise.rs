@@ -342,8 +342,8 @@ const CALENDAR: &[&str] = &[
 ];
 
 /// Capitalised words that name no place in news text, though some village somewhere
-/// bears the name: directions, feasts, words of institutions' names, car makes (and the
-/// [`CALENDAR`]).
+/// bears the name: directions, feasts, words of institutions' names, online platforms,
+/// car makes (and the [`CALENDAR`]).
 const NOT_PLACES: &[&str] = &[
     "north",
     "south",
@@ -421,9 +421,20 @@ const NOT_PLACES: &[&str] = &[
     "taliban",
     "internet",
     "web",
+    // Platforms statements are posted on ("wrote on Telegram"), which the entity stage
+    // can read as a place after "on".
     "twitter",
     "facebook",
     "google",
+    "telegram",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "whatsapp",
+    "viber",
+    "weibo",
+    "wechat",
+    "reddit",
     "tv",
     "radio",
     "english",

@@ -165,6 +165,26 @@ fn a_place_the_entity_stage_took_for_an_organisation_or_a_person_is_still_found(
 }
 
 #[test]
+fn a_platform_the_entity_stage_took_for_a_place_is_not_one() {
+    let text = "Shelling hit Odesa and Odesa's port overnight, the governor wrote on Telegram. \
+                Odesa's mayor posted a video on YouTube.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("Odesa", EntityLabel::Gpe),
+            ("Telegram", EntityLabel::Gpe),
+            ("YouTube", EntityLabel::Loc),
+        ],
+    );
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert!(names.contains(&"Odesa"), "{names:?}");
+    assert!(
+        !names.contains(&"Telegram") && !names.contains(&"YouTube"),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn a_demonym_labelled_norp_stays_out() {
     let text = "Ukrainian officials said Georgian volunteers had left.";
     let doc = with_mentions(
