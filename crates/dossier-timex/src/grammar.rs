@@ -116,6 +116,17 @@ fn is_digits(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Words between the two days of a range: "June 17 to 19", "17 and 18 June", "17–18"
+/// (an en dash; a spaced hyphen is more often a dateline's: "June 1 - 4th qtr").
+const RANGE_JOINERS: &[&str] = &["and", "to", "through", "–"];
+
+/// A day of the month, or the first day of a range written as one word: TimeML marks the
+/// days of "June 17 and 18" apart, but a TIMEX3 cannot start inside "17-18", so the
+/// range is one expression valued by its first day.
+fn day_or_range(w: &str) -> Option<u32> {
+    lexicon::day_number(w).or_else(|| lexicon::first_of_day_range(w))
+}
+
 /// Nouns after which a four-digit number is a count, not a year.
 const COUNTED: &[&str] = &[
     "people",
@@ -445,6 +456,7 @@ impl<'a> Scanner<'a> {
         offer(self.amount(i));
         offer(self.spoken_year(i));
         offer(self.second_day(i));
+        offer(self.first_day(i));
         best
     }
 
@@ -492,7 +504,7 @@ impl<'a> Scanner<'a> {
         };
         let next = self.w(i + 1);
         let joined = i >= 3
-            && matches!(self.w(i - 1), "and" | "or" | "to" | "through")
+            && (RANGE_JOINERS.contains(&self.w(i - 1)) || self.w(i - 1) == "or")
             && lexicon::day_number(self.w(i - 2)) == Some(first.day())
             && lexicon::month(self.w(i - 3)).or_else(|| lexicon::month_short(self.w(i - 3)))
                 == Some(first.month());
@@ -509,9 +521,24 @@ impl<'a> Scanner<'a> {
         ))
     }
 
-    /// "11 January 2025", "11 January".
-    fn day_month(&self, i: usize) -> Option<Hit> {
+    /// The first of two days before their month: "17" in "17 to 18 June".
+    fn first_day(&self, i: usize) -> Option<Hit> {
         let d = lexicon::day_number(self.w(i))?;
+        if !RANGE_JOINERS.contains(&self.w(i + 1)) {
+            return None;
+        }
+        let second = self.day_month(i + 2)?;
+        let day = second.point.and_then(Point::day).filter(|s| s.day() > d)?;
+        Some(Hit::date(
+            i + 1,
+            Point::Day(day.with_day(d)?),
+            second.anchored,
+        ))
+    }
+
+    /// "11 January 2025", "11 January", "17-18 June" (its first day).
+    fn day_month(&self, i: usize) -> Option<Hit> {
+        let d = day_or_range(self.w(i))?;
         let m = lexicon::month(self.w(i + 1)).filter(|_| self.capitalised(i + 1))?;
         let (y, end) = match lexicon::year_number(self.w(i + 2)) {
             Some(y) => (Some(y), i + 3),
@@ -1023,17 +1050,16 @@ impl<'a> Scanner<'a> {
 
     fn month_phrase(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
+        let day = |k: usize| day_or_range(self.w(k));
         let m = match lexicon::month(w) {
             Some(m) => m,
-            None => {
-                lexicon::month_short(w).filter(|_| lexicon::day_number(self.w(i + 1)).is_some())?
-            }
+            None => lexicon::month_short(w).filter(|_| day(i + 1).is_some())?,
         };
         if !self.capitalised(i) {
             return None;
         }
         let next = self.w(i + 1);
-        if let Some(d) = lexicon::day_number(next) {
+        if let Some(d) = day(i + 1) {
             let (y, end) = match (
                 self.w(i + 2),
                 lexicon::year_number(self.w(i + 2)),

@@ -220,6 +220,13 @@ pub fn day_number(w: &str) -> Option<u32> {
     (1..=31).contains(&n).then_some(n)
 }
 
+/// The first day of a range written as one word: "17-18" gives 17.
+pub fn first_of_day_range(w: &str) -> Option<u32> {
+    let (a, b) = w.split_once('-')?;
+    let (a, b) = (day_number(a)?, day_number(b)?);
+    (a < b).then_some(a)
+}
+
 /// A four-digit year a news report would mention.
 pub fn year_number(w: &str) -> Option<i32> {
     if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {

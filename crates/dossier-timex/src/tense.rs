@@ -1,6 +1,10 @@
 //! Which way a bare "Monday" or "November" points: the tense of the verb nearest to
 //! it in its sentence. "said Monday" is the Monday before the report, "will meet on
 //! Monday" the one after; a sentence without a clear cue is left to the caller.
+//!
+//! A present tense is no cue by itself ("says Monday" reports the past), except in the
+//! verbs of a timetable: "talks resume Tuesday", "the summit opens on Friday", "the
+//! ceasefire takes effect on Monday" announce what is still to come.
 
 use crate::calendar::Direction;
 
@@ -36,9 +40,44 @@ const NOT_PAST: &[&str] = &[
     "breed",
 ];
 
+/// Verbs of a timetable, in the present or the bare form: with a date they announce it.
+const SCHEDULE: &[&str] = &[
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "open",
+    "opens",
+    "reopen",
+    "reopens",
+    "resume",
+    "resumes",
+    "ends",
+    "close",
+    "closes",
+    "meet",
+    "meets",
+    "convene",
+    "convenes",
+    "reconvene",
+    "reconvenes",
+    "expire",
+    "expires",
+];
+
+/// Whether `word` is a timetable verb: one of [`SCHEDULE`] ("end" is too often the noun:
+/// "at end December"; "open" too in "Open Market"), or "take(s) effect", "take(s)
+/// office", "kick(s) off".
+fn schedule(word: &str, next: &str) -> bool {
+    (SCHEDULE.contains(&word) && !(word == "open" && next == "market"))
+        || (matches!(word, "take" | "takes") && matches!(next, "effect" | "office"))
+        || (matches!(word, "kick" | "kicks") && next == "off")
+}
+
 /// The tense a single word signals, if any.
 pub fn cue(word: &str, next: &str) -> Option<Tense> {
     match word {
+        w if schedule(w, next) => Some(Tense::Future),
         "will" | "'ll" | "shall" | "wo" | "would" | "upcoming" | "scheduled" | "expected"
         | "expects" | "due" | "until" | "soon" | "tomorrow" => Some(Tense::Future),
         // As nouns ("vacation plans", "the planned trip") these say nothing of time.
@@ -85,7 +124,41 @@ pub fn around(
         determiner(prev)
             || ((prev == "still" || prev.ends_with("ly")) && i > 1 && determiner(word(i - 2)))
     };
+    // A timetable verb governs the date after it ("opens on Friday"); one after the date
+    // is more often a noun ("a Friday close", "April housing starts"). A bare one after
+    // another verb or "the" is a complement or a noun: "remained open", "came close",
+    // "the end"; with an "-s", a noun only after "the". After "to" or "not" its tense is
+    // the governing verb's: "had been due to expire Friday", "did not open Friday".
+    // After a compound modifier it is a noun: "single-family starts", "housing starts".
+    // A weekday is a timetable's usual date and may come after a place ("resume in
+    // Geneva on Tuesday"); a month further off than three words is more often the
+    // period of some figure ("the calendar begins Tuesday with data for February").
+    let weekday = crate::lexicon::weekday(word(start)).is_some();
+    let complement = |i: usize| {
+        let prev = if i > 0 { word(i - 1) } else { "" };
+        determined(i)
+            || prev.contains('-')
+            || prev == "housing"
+            || (!weekday && start - i > 3)
+            || (!word(i).ends_with('s')
+                && (cue(prev, word(i)).is_some()
+                    || matches!(
+                        prev,
+                        "to" | "not"
+                            | "remain"
+                            | "stay"
+                            | "keep"
+                            | "so"
+                            | "too"
+                            | "very"
+                            | "as"
+                            | "more"
+                    )))
+    };
     let cue_at = |i: usize| match cue(word(i), word(i + 1)) {
+        Some(Tense::Future) if schedule(word(i), word(i + 1)) && (i >= start || complement(i)) => {
+            None
+        }
         // "Until Thursday, they had not ...", "not until Tuesday did he ...", "up until
         // Friday": the end of a stretch already over, which the clause's verb dates.
         Some(Tense::Future)
@@ -169,5 +242,32 @@ mod tests {
         assert_eq!(around(&w, 0..w.len(), 6, 7), Some(Tense::Future));
         let w = words("Nothing here Monday");
         assert_eq!(around(&w, 0..w.len(), 2, 3), None);
+    }
+
+    #[test]
+    fn a_timetable_in_the_present_points_ahead() {
+        let w = words("Talks resume Tuesday in Geneva");
+        assert_eq!(around(&w, 0..w.len(), 2, 3), Some(Tense::Future));
+        let w = words("The summit opens on Friday");
+        assert_eq!(around(&w, 0..w.len(), 4, 5), Some(Tense::Future));
+        let w = words("The truce takes effect at midnight on Monday");
+        assert_eq!(around(&w, 0..w.len(), 7, 8), Some(Tense::Future));
+        let w = words("He says Monday was calm");
+        assert_eq!(around(&w, 0..w.len(), 2, 3), Some(Tense::Present));
+        let w = words("The shops remained open Sunday");
+        assert_eq!(around(&w, 0..w.len(), 4, 5), Some(Tense::Past));
+        let w = words("The vote came close Friday");
+        assert_eq!(around(&w, 0..w.len(), 4, 5), Some(Tense::Past));
+        let w = words("Stocks did not open Friday");
+        assert_eq!(around(&w, 0..w.len(), 4, 5), Some(Tense::Past));
+        let w = words("In April , housing starts fell");
+        assert_eq!(around(&w, 0..w.len(), 1, 2), Some(Tense::Past));
+        let w = words("The pact expires in October");
+        assert_eq!(around(&w, 0..w.len(), 4, 5), Some(Tense::Future));
+        let w = words("Single-family starts rose from 1,100 in August");
+        assert_eq!(around(&w, 0..w.len(), 6, 7), Some(Tense::Past));
+        let w = words("The calendar begins Tuesday with data for February");
+        assert_eq!(around(&w, 0..w.len(), 3, 4), Some(Tense::Future));
+        assert_eq!(around(&w, 0..w.len(), 7, 8), None);
     }
 }

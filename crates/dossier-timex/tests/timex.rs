@@ -970,3 +970,40 @@ fn the_quarter_ending_a_quarter_day_is_that_quarter() {
         ["the quarter = 2012-Q4", "Dec. 31 = 2012-12-31"]
     );
 }
+
+#[test]
+fn day_ranges_mark_their_days() {
+    assert_eq!(
+        found("Ministers gather Feb. 17-18 in Lisbon.", SAT),
+        ["Feb. 17-18 = 2025-02-17"]
+    );
+    assert_eq!(
+        found("The fair is held 17-18 June 2026.", SAT),
+        ["17-18 June 2026 = 2026-06-17"]
+    );
+    assert_eq!(
+        found("Polls stay open from March 3 – 5.", SAT),
+        ["March 3 = 2025-03-03", "5 = 2025-03-05"]
+    );
+    assert_eq!(
+        found("Hearings run between 3 and 5 March.", SAT),
+        ["3 = 2025-03-03", "5 March = 2025-03-05"]
+    );
+}
+
+#[test]
+fn a_timetable_in_the_present_points_ahead() {
+    // 2025-01-11 is a Saturday.
+    assert_eq!(
+        found("Talks resume Tuesday in Geneva.", SAT),
+        ["Tuesday = 2025-01-14"]
+    );
+    assert_eq!(
+        found("The ceasefire takes effect at midnight on Monday.", SAT),
+        ["midnight = 2025-01-13T24:00", "Monday = 2025-01-13"]
+    );
+    assert_eq!(
+        found("She says Tuesday was calm.", SAT),
+        ["Tuesday = 2025-01-07"]
+    );
+}
