@@ -201,11 +201,31 @@ pub(crate) const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "i", "you", "it", "his", "her", "their", "who", "which",
 ];
 
+/// The first and the last quote mark of a sentence, which tell for each of its tokens
+/// whether a quote mark comes before or after it without scanning the sentence again.
+#[derive(Clone, Copy)]
+struct QuoteMarks {
+    first: Option<usize>,
+    last: Option<usize>,
+}
+
+impl QuoteMarks {
+    fn new(an: &Analysis, sentence: &Range<usize>) -> QuoteMarks {
+        let mut marks = sentence.clone().filter(|&k| an.shapes[k] == "q");
+        let first = marks.next();
+        QuoteMarks {
+            first,
+            last: marks.next_back().or(first),
+        }
+    }
+}
+
 fn cue_features(
     an: &Analysis,
     doc: &Document,
     i: usize,
     sentence: &Range<usize>,
+    quotes: QuoteMarks,
     f: &mut Features,
 ) {
     let ii = i as isize;
@@ -235,11 +255,16 @@ fn cue_features(
     f.add("suf", &[suffix]);
     let inq = if an.quote[i].is_some() { "Q" } else { "-" };
     f.add("q", &[inq, &an.stems[i]]);
-    let quote_before = sentence.start..i;
-    let quote_after = i + 1..sentence.end;
-    let has_q = |r: Range<usize>| r.into_iter().any(|k| an.shapes[k] == "q");
-    let qb = if has_q(quote_before) { "Q" } else { "-" };
-    let qa = if has_q(quote_after) { "Q" } else { "-" };
+    let qb = if quotes.first.is_some_and(|q| q < i) {
+        "Q"
+    } else {
+        "-"
+    };
+    let qa = if quotes.last.is_some_and(|q| q > i) {
+        "Q"
+    } else {
+        "-"
+    };
     f.add("qs", &[qb, qa, &an.stems[i]]);
     f.add(
         "pos",
@@ -366,7 +391,7 @@ fn span_features(
             f.add("q", &[dir, flags(iq), flags(cue_q), same]);
             f.add("qw", &[dir, flags(iq), sh]);
             let so = (an.sent[i] as i64 - cue_sent).clamp(-2, 2);
-            f.add("so", &[dir, &so.to_string()]);
+            f.add("so", &[dir, ["-2", "-1", "0", "1", "2"][(so + 2) as usize]]);
             let commas = ["0", "1", "2", "3"][btw.commas.min(3) as usize];
             f.add("cm", &[dir, commas]);
             f.add("cmsh", &[dir, commas, sh]);
@@ -799,11 +824,12 @@ fn cue_sequence(
     range: &std::ops::Range<usize>,
     f: &mut Features,
 ) -> Vec<Vec<u32>> {
+    let quotes = QuoteMarks::new(an, range);
     range
         .clone()
         .map(|i| {
             f.clear();
-            cue_features(an, doc, i, range, f);
+            cue_features(an, doc, i, range, quotes, f);
             f.keys.clone()
         })
         .collect()
