@@ -127,7 +127,13 @@ fn claim_line(doc: &Document, claim: &Claim) -> String {
 
 /// "WHEN · WHERE · WHO did WHAT to WHOM · reported by SPEAKER"
 pub fn event_line(doc: &Document, e: &Event) -> String {
-    let when = e.date.clone().unwrap_or_else(|| "undated".into());
+    // A date the sentence does not state is the report's: shown as such, since the
+    // event may be older ("This came after Kim visited ...").
+    let when = match (&e.date, e.time) {
+        (Some(date), Some(_)) => date.clone(),
+        (Some(date), None) => format!("{date} (report's date)"),
+        (None, _) => "undated".into(),
+    };
     let place = e.place.map(|p| &doc.places[p.index()]);
     let where_ = match place {
         Some(p) => match &p.admin1 {
@@ -423,6 +429,46 @@ mod tests {
             "at least 10,000 troops"
         );
         assert_eq!(group_thousands(-1234567), "-1,234,567");
+    }
+
+    #[test]
+    fn an_event_dated_only_by_the_report_says_so() {
+        let text = "Rebels shelled the port on Monday. They also seized a depot.";
+        let mut doc = Document::new("e", text);
+        doc.times.push(Timex {
+            span: Span::new(27, 33),
+            kind: TimexType::Date,
+            value: "2025-03-10".into(),
+            modifier: None,
+            anchored: true,
+        });
+        let event = |trigger: &str, time: Option<TimeId>, date: &str| {
+            let at = text.find(trigger).unwrap();
+            Event {
+                kind: "attack".into(),
+                trigger: Span::new(at, at + trigger.len()),
+                plover: None,
+                acled: None,
+                actors: vec![],
+                targets: vec![],
+                place: None,
+                time,
+                date: Some(date.into()),
+                quantities: vec![],
+                fatalities: None,
+                modality: Modality::Asserted,
+                claim: None,
+                evidence: Span::new(0, text.len()),
+                retold: vec![],
+            }
+        };
+        let stated = event_line(&doc, &event("shelled", Some(TimeId(0)), "2025-03-10"));
+        let assumed = event_line(&doc, &event("seized", None, "2025-03-14"));
+        assert!(stated.starts_with("2025-03-10 · "), "{stated}");
+        assert!(
+            assumed.starts_with("2025-03-14 (report's date) · "),
+            "{assumed}"
+        );
     }
 
     #[test]
