@@ -307,6 +307,11 @@ fn filters_events_by_place_and_date(mut store: Box<dyn Store>) {
         .unwrap()[0];
     assert_eq!(row.reported_by, ["Volodymyr Zelensky"]);
     assert_eq!(row.actors, ["Ukrainian forces"]);
+    assert_eq!(
+        row.date_from.as_deref(),
+        Some("report"),
+        "the sentence states no time, so the date is the report's"
+    );
 }
 
 fn records_failures_without_touching_documents(mut store: Box<dyn Store>) {

@@ -93,6 +93,9 @@ pub struct EventRow {
     pub acled_event_type: Option<String>,
     pub acled_sub_event_type: Option<String>,
     pub date: Option<String>,
+    /// "text" where the report states when the event happened, "report" where `date`
+    /// is only the report's own date; `None` for rows stored before this was recorded.
+    pub date_from: Option<String>,
     pub place: Option<String>,
     pub admin1: Option<String>,
     pub country: Option<String>,

@@ -92,6 +92,9 @@ CREATE TABLE IF NOT EXISTS events (
     acled_event_type TEXT,
     acled_sub_event_type TEXT,
     date TEXT,
+    -- 'text' where the report states the event's time, 'report' where the date is the
+    -- report's own (added after the first release; see `migrate`).
+    date_from TEXT,
     place TEXT,
     admin1 TEXT,
     country TEXT,
@@ -150,8 +153,27 @@ impl SqliteStore {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         Ok(SqliteStore { conn })
     }
+}
+
+/// Brings a database written by an earlier version up to the current schema. Each step
+/// only adds, so what was stored stays stored; rows stored before a column existed
+/// read it as NULL.
+fn migrate(conn: &Connection) -> Result<(), StoreError> {
+    let has_column = |table: &str, column: &str| -> rusqlite::Result<bool> {
+        conn.query_row(
+            "SELECT COUNT(*) FROM pragma_table_info(?1) WHERE name = ?2",
+            params![table, column],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n > 0)
+    };
+    if !has_column("events", "date_from")? {
+        conn.execute_batch("ALTER TABLE events ADD COLUMN date_from TEXT")?;
+    }
+    Ok(())
 }
 
 impl SqliteStore {
@@ -368,8 +390,8 @@ impl Store for SqliteStore {
             tx.execute(
                 "INSERT INTO events (document_id, ordinal, kind, plover, acled_event_type, acled_sub_event_type, date,
                      place, admin1, country, lat, lon, actors, targets, fatalities, modality, reported_by, evidence,
-                     start_byte, end_byte)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                     start_byte, end_byte, date_from)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
                 params![
                     doc_id,
                     ordinal as i64,
@@ -390,7 +412,10 @@ impl Store for SqliteStore {
                     serde_json::to_string(&reported_by)?,
                     doc.str(e.evidence),
                     e.evidence.start,
-                    e.evidence.end
+                    e.evidence.end,
+                    e.date
+                        .as_ref()
+                        .map(|_| if e.time.is_some() { "text" } else { "report" })
                 ],
             )?;
         }
@@ -612,7 +637,7 @@ impl Store for SqliteStore {
         let mut stmt = self.conn.prepare(
             "SELECT ev.document_id, d.title, ev.ordinal, ev.kind, ev.plover, ev.acled_event_type, ev.acled_sub_event_type,
                     ev.date, ev.place, ev.admin1, ev.country, ev.lat, ev.lon, ev.actors, ev.targets, ev.fatalities,
-                    ev.modality, ev.reported_by, ev.evidence, ev.start_byte, ev.end_byte
+                    ev.modality, ev.reported_by, ev.evidence, ev.start_byte, ev.end_byte, ev.date_from
              FROM events ev JOIN documents d ON d.id = ev.document_id
              WHERE (?1 IS NULL OR lower(ev.place) LIKE ?1 OR lower(ev.admin1) LIKE ?1)
              ORDER BY ev.date, ev.document_id, ev.ordinal",
@@ -631,6 +656,7 @@ impl Store for SqliteStore {
                 acled_event_type: r.get(5)?,
                 acled_sub_event_type: r.get(6)?,
                 date: r.get(7)?,
+                date_from: r.get(21)?,
                 place: r.get(8)?,
                 admin1: r.get(9)?,
                 country: r.get(10)?,
@@ -746,6 +772,35 @@ mod tests {
     #[test]
     fn sqlite_passes_the_conformance_suite() {
         conformance::run(|| Box::new(SqliteStore::in_memory().unwrap()));
+    }
+
+    #[test]
+    fn a_database_from_before_date_from_gains_the_column_and_keeps_its_rows() {
+        let conn = Connection::open_in_memory().unwrap();
+        let old = SCHEMA.replace("    date_from TEXT,\n", "");
+        assert_ne!(old, SCHEMA);
+        conn.execute_batch(&old).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents (id, content_hash, external_id, words, text, layers, ingested_at)
+                 VALUES (1, 'h', 'a', 2, 'Rebels struck.', '{}', '2025-01-01T00:00:00Z');
+             INSERT INTO events (document_id, ordinal, kind, date, actors, targets, modality, reported_by,
+                                 evidence, start_byte, end_byte)
+                 VALUES (1, 0, 'attack', '2025-01-01', '[\"Rebels\"]', '[]', 'asserted', '[]',
+                         'Rebels struck.', 0, 14);",
+        )
+        .unwrap();
+        let store = SqliteStore::init(conn).unwrap();
+        let events = store
+            .events(&EventFilter {
+                limit: 10,
+                ..EventFilter::default()
+            })
+            .unwrap();
+        assert_eq!(events.len(), 1, "the old row is still there");
+        assert_eq!(events[0].actors, ["Rebels"]);
+        assert_eq!(events[0].date_from, None);
+        // Opening again changes nothing.
+        migrate(&store.conn).unwrap();
     }
 
     #[test]

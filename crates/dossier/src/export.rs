@@ -101,7 +101,12 @@ fn acled_date(value: &str) -> Option<(String, &'static str)> {
 }
 
 fn acled_row(e: &EventRow) -> Vec<String> {
-    let (date, precision) = e.date.as_deref().and_then(acled_date).unzip();
+    let (date, mut precision) = e.date.as_deref().and_then(acled_date).unzip();
+    // A day that is only the report's own is not the event's known day: ACLED's
+    // precision 2 says "within a few days of".
+    if e.date_from.as_deref() == Some("report") && precision == Some("1") {
+        precision = Some("2");
+    }
     let event_type = e.acled_event_type.clone().unwrap_or_default();
     vec![
         format!("DOSSIER{}-{}", e.document.0, e.ordinal),
@@ -213,6 +218,7 @@ mod tests {
             acled_event_type: Some("Explosions/Remote violence".into()),
             acled_sub_event_type: Some("Shelling/artillery/missile attack".into()),
             date: Some("2024-11-05".into()),
+            date_from: Some("text".into()),
             place: Some("Kharkiv".into()),
             admin1: Some("Kharkivska".into()),
             country: Some("UA".into()),
@@ -230,7 +236,13 @@ mod tests {
         let fields = acled_row(&row);
         assert_eq!(fields.len(), ACLED_COLUMNS.len());
         assert_eq!(fields[1], "2024-11-05");
+        assert_eq!(fields[3], "1", "the report states the day");
         assert_eq!(fields[4], "Political violence");
+        let assumed = EventRow {
+            date_from: Some("report".into()),
+            ..row.clone()
+        };
+        assert_eq!(acled_row(&assumed)[3], "2", "the day is only the report's");
         assert_eq!(
             csv_field(&fields[27]),
             "\"Shelling hit Kharkiv, killing two.\""
