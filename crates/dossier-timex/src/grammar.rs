@@ -63,6 +63,8 @@ impl Hit {
 }
 
 /// Words that bound a duration or approximate a date; they join the expression.
+/// "within" is not one: TimeML tags it as a signal outside the expression ("within
+/// [a week]"), as TimeBank does.
 const BOUNDS: &[(&[&str], &str, bool)] = &[
     (&["more", "than"], "MORE_THAN", false),
     (&["less", "than"], "LESS_THAN", false),
@@ -72,7 +74,6 @@ const BOUNDS: &[(&[&str], &str, bool)] = &[
     (&["at", "most"], "EQUAL_OR_LESS", false),
     (&["up", "to"], "EQUAL_OR_LESS", false),
     (&["over"], "MORE_THAN", false),
-    (&["within"], "EQUAL_OR_LESS", false),
     (&["nearly"], "LESS_THAN", false),
     (&["almost"], "LESS_THAN", false),
     (&["about"], "APPROX", true),
@@ -218,7 +219,16 @@ impl<'a> Scanner<'a> {
             match self.at(i) {
                 Some(h) if h.end > i && self.title(i, h.end) => i = h.end,
                 Some(mut h) if h.end > i => {
-                    h.start = i;
+                    h.start = if self.modifies_noun(i, h.end) {
+                        i + 1
+                    } else {
+                        i
+                    };
+                    // "the next year or so" approximates the expression and belongs to it.
+                    if self.seq(h.end, &["or", "so"]) {
+                        h.end += 2;
+                        h.modifier = h.modifier.or(Some("APPROX"));
+                    }
                     // "the quarter ended Sept. 30": the end of a period leaves the period the reference.
                     let period_end = matches!(self.before(i), "ended" | "ending")
                         && h.point
@@ -296,6 +306,27 @@ impl<'a> Scanner<'a> {
             && self.capitalised(start - 1)
             && self.raw[start - 1].chars().all(char::is_alphabetic);
         inside && (named_unit || after_name)
+    }
+
+    /// Whether "the" at `i` belongs to a noun that the expression `i + 1..end` only
+    /// modifies ("the Oct. 23 slaying", "the 1987 crash", "the year-ago results",
+    /// "the current system"), so stays outside it, as TimeML marks such dates. A name
+    /// of a day, a month or a year, a hyphenated adjective and "current" are such
+    /// modifiers; "the third quarter" or "the year-ago quarter" are periods of their own.
+    fn modifies_noun(&self, i: usize, end: usize) -> bool {
+        if self.w(i) != "the" || end <= i + 1 {
+            return false;
+        }
+        let first = self.w(i + 1);
+        let last = self.w(end - 1);
+        if lexicon::unit(last).is_some() || matches!(last, "period" | "half") {
+            return false;
+        }
+        lexicon::month(first).is_some()
+            || lexicon::weekday(first).is_some()
+            || (first.len() == 4 && is_digits(first) && last != "'s")
+            || (last.contains('-') && !last.ends_with('s') && end - i <= 3)
+            || last == "current"
     }
 
     /// Whether `i` is the first word of its sentence, an opening quote aside.
@@ -378,8 +409,13 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 let h = self.at(i + words.len())?;
-                let fits =
-                    h.kind == TimexType::Duration || (*dates_too && h.kind == TimexType::Date);
+                // "nearly four years ago" bounds the distance back, so the date it gives.
+                let ago = h.kind == TimexType::Date && self.w(h.end - 1) == "ago";
+                // "worried about the future", "get around Wednesday's ruling": a preposition.
+                let approximable = !h.value.ends_with("_REF") && self.w(h.end) != "'s";
+                let fits = h.kind == TimexType::Duration
+                    || (*dates_too && h.kind == TimexType::Date && approximable)
+                    || ago;
                 return fits.then_some(Hit {
                     modifier: Some(modifier),
                     ..h
@@ -659,7 +695,13 @@ impl<'a> Scanner<'a> {
                 ..Hit::date(i + 2, Point::Quarter(y, q), false)
             });
         }
-        Some(Hit::date(i + 1, Point::Year(y), false))
+        // "the 1988 period" with no quarter in view: the year, and the period is it.
+        let end = if next == "period" && prev == "the" {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some(Hit::date(end, Point::Year(y), false))
     }
 
     /// "nineteen ninety-six", as transcripts spell years.
@@ -855,6 +897,10 @@ impl<'a> Scanner<'a> {
         if self.seq(end, &["and", "a", "half"]) {
             half = true;
             end += 3;
+        }
+        // "a week or so ago": the approximation sits inside the shift.
+        if self.seq(end, &["or", "so", "ago"]) {
+            end += 2;
         }
         // "Islam will one day be ...": some time to come, not a day's length.
         if self.w(i) == "one"
@@ -1214,8 +1260,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// A day, then maybe a part of it or a clock time: "Friday morning", "Friday at 3 p.m.".
-    /// "Friday night" stays the day: TimeBank and AQUAINT annotate it so more often than
-    /// as `TNI`.
+    /// "Friday night" keeps its night in the span but stays the day in value: TimeBank
+    /// and AQUAINT mark the whole phrase, and value it as the day about as often as `TNI`.
     fn with_part_of_day(
         &self,
         end: usize,
@@ -1242,6 +1288,7 @@ impl<'a> Scanner<'a> {
                 ..Hit::new(e, TimexType::Time, format!("{base}T{h:02}:{m:02}"))
             });
         }
+        let end = if self.w(end) == "night" { end + 1 } else { end };
         Some(match date {
             Some(d) => Hit::date(end, Point::Day(d), true),
             None => Hit::new(end, TimexType::Date, base),
@@ -1276,6 +1323,14 @@ impl<'a> Scanner<'a> {
             }
             "yesterday" => {
                 self.with_part_of_day(i + 1, |a| calendar::add_days(a, -1), "XXXX-XX-XX")
+            }
+            // "the first nine months": the period counted, its opening words included.
+            "first"
+                if prev == "the"
+                    && let Some((n @ Some(2..), k)) = self.count(i + 1)
+                    && let Some((unit, true)) = lexicon::unit(self.w(k)) =>
+            {
+                Some(Hit::duration(k + 1, duration_value(n, unit, false)))
             }
             "tomorrow" => self.with_part_of_day(i + 1, |a| calendar::add_days(a, 1), "XXXX-XX-XX"),
             "tonight" => self.day_part(i + 1, 0, "NI"),
@@ -1808,7 +1863,7 @@ impl<'a> Scanner<'a> {
         // "the past three months", "the next few days", "the first nine months"
         if matches!(
             w,
-            "past" | "last" | "next" | "coming" | "previous" | "following"
+            "past" | "last" | "next" | "coming" | "previous" | "following" | "latest"
         ) && let Some((n, k)) = self.count(j).filter(|(n, _)| n.is_none_or(|n| n > 1))
             && let Some((unit, true)) = lexicon::unit(self.w(k))
         {
@@ -2026,6 +2081,10 @@ impl<'a> Scanner<'a> {
         }
         let next = self.w(j);
         if let Some((unit, _)) = lexicon::unit(next) {
+            // "15 million instructions per second" is a rate, unmarked as "a year" is there.
+            if self.w(i) == "per" && self.rate_before(i, j + 1) {
+                return None;
+            }
             return Some(Hit::new(
                 j + 1,
                 TimexType::Set,

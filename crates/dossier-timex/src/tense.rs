@@ -169,6 +169,11 @@ pub fn around(
         }
         // A schedule that "had been" set is one that has passed: "had been due to expire Friday".
         Some(Tense::Future) if i > 0 && word(i - 1) == "been" => Some(Tense::Past),
+        // After the date, the past of a plan dates the planning: "On Friday, the
+        // government planned to pay ...", "Monday, analysts expected a rise".
+        Some(Tense::Future) if i >= end && matches!(word(i), "planned" | "expected") => {
+            Some(Tense::Past)
+        }
         // A participle after "be" is passive and takes its tense from the auxiliary: "will be
         // named", "is being traded".
         Some(Tense::Past) if i > 0 && matches!(word(i - 1), "be" | "being" | "been") => None,
@@ -240,6 +245,10 @@ mod tests {
         assert_eq!(around(&w, 0..w.len(), 7, 8), Some(Tense::Future));
         let w = words("A memorial service is planned for Thursday");
         assert_eq!(around(&w, 0..w.len(), 6, 7), Some(Tense::Future));
+        let w = words("On Friday , the council planned to pay the claims");
+        assert_eq!(around(&w, 0..w.len(), 1, 2), Some(Tense::Past));
+        let w = words("The council planned to pay the claims on Friday");
+        assert_eq!(around(&w, 0..w.len(), 8, 9), Some(Tense::Future));
         let w = words("Nothing here Monday");
         assert_eq!(around(&w, 0..w.len(), 2, 3), None);
     }
