@@ -100,6 +100,22 @@ pub struct Gazetteer {
     countries: HashMap<[u8; 2], u32>,
     /// The most words any key has, to bound phrase lookups.
     max_words: usize,
+    /// Keys that begin with an abbreviated or spelled-out title ("mt pleasant", "mount
+    /// pleasant"), each with the places of both spellings: GeoNames lists most places
+    /// under one of them only.
+    titled: HashMap<String, Vec<u32>>,
+}
+
+/// Abbreviations that begin place names, with what they stand for.
+const TITLES: &[(&str, &str)] = &[("mt ", "mount "), ("st ", "saint "), ("ft ", "fort ")];
+
+/// The other spelling of a key that begins with a title ("mt x" and "mount x").
+fn other_spelling(key: &str) -> Option<String> {
+    TITLES.iter().find_map(|&(short, long)| {
+        key.strip_prefix(short)
+            .map(|rest| format!("{long}{rest}"))
+            .or_else(|| key.strip_prefix(long).map(|rest| format!("{short}{rest}")))
+    })
 }
 
 /// Reads the little-endian arrays of the table in order.
@@ -247,7 +263,7 @@ impl Gazetteer {
             .filter(|(_, r)| r.kind == Kind::Country)
             .map(|(i, r)| (r.country, i as u32))
             .collect();
-        Ok(Gazetteer {
+        let mut g = Gazetteer {
             records,
             names,
             admin1,
@@ -255,7 +271,22 @@ impl Gazetteer {
             postings,
             countries,
             max_words,
-        })
+            titled: HashMap::new(),
+        };
+        let mut titled = HashMap::new();
+        for key in g.keys() {
+            let Some(other) = other_spelling(key) else {
+                continue;
+            };
+            let mut both: Vec<u32> = g.postings_of(key).to_vec();
+            both.extend_from_slice(g.postings_of(&other));
+            both.sort_unstable();
+            both.dedup();
+            titled.insert(other, both.clone());
+            titled.insert(key.to_string(), both);
+        }
+        g.titled = titled;
+        Ok(g)
     }
 
     /// Every entry one of whose names folds to the same key as `name`.
@@ -268,6 +299,18 @@ impl Gazetteer {
 
     /// Indices of the entries named by an already folded key, in table order.
     pub fn find_ids(&self, key: &str) -> &[u32] {
+        if TITLES
+            .iter()
+            .any(|(short, long)| key.starts_with(short) || key.starts_with(long))
+            && let Some(both) = self.titled.get(key)
+        {
+            return both;
+        }
+        self.postings_of(key)
+    }
+
+    /// The entries the table itself lists under a key.
+    fn postings_of(&self, key: &str) -> &[u32] {
         match self
             .keys
             .binary_search_by(|&(s, e, _, _)| self.names[s as usize..e as usize].cmp(key))

@@ -69,6 +69,7 @@ impl Stage for PlaceStage {
         toponyms.retain(|t| otherwise::is_place(doc, self.gazetteer, t));
         let mut chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
         resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
+        resolve::facilities(doc, self.gazetteer, &toponyms, &mut chosen);
         resolve::streets_in_town(self.gazetteer, &toponyms, &mut chosen);
         let written: Vec<bool> = toponyms
             .iter()

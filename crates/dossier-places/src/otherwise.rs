@@ -25,6 +25,9 @@ const BIG_CITY: u64 = 500_000;
 /// Whether `t`, found by its name alone, is a place rather than a name of something
 /// else that happens to be in the table.
 pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
+    if names_a_disease(doc, t) {
+        return false;
+    }
     if t.mention.is_some() || t.street || t.unlisted {
         return true; // the entity stage itself called it a place, or it is no table name
     }
@@ -46,6 +49,17 @@ pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
     }
     let acronym = (2..=5).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase());
     !acronym || polity || entries().any(|e| e.kind == Kind::City && e.population >= BIG_CITY)
+}
+
+/// Words after a place's name that make it a disease's ("Lassa fever", "Marburg virus",
+/// "Lyme disease"): the report names the disease, not the place it was named after.
+const DISEASE_HEADS: &[&str] = &["fever", "virus", "disease"];
+
+fn names_a_disease(doc: &Document, t: &Toponym) -> bool {
+    let next = doc.tokens_in(t.span).next_back().map(|i| i + 1);
+    next.and_then(|i| doc.tokens.get(i)).is_some_and(|token| {
+        token.span.start == t.span.end + 1 && DISEASE_HEADS.contains(&doc.str(token.span))
+    })
 }
 
 /// Whether a place's name and a name it is listed under are one name: the name with

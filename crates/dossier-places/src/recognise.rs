@@ -435,6 +435,9 @@ const NOT_PLACES: &[&str] = &[
     "weibo",
     "wechat",
     "reddit",
+    // Diseases named after a river or a forest, never meant as the place in news.
+    "ebola",
+    "zika",
     "tv",
     "radio",
     "english",

@@ -18,15 +18,19 @@ use crate::gazetteer::{Gazetteer, Kind, fold};
 use crate::landmarks;
 use crate::otherwise::spelled_alike;
 use crate::recognise::{Toponym, inside_a_street, local_cue, names_a_polity, us_state};
-use dossier_core::Document;
+use dossier_core::{Document, Span};
 use std::collections::{HashMap, HashSet};
 
 /// The chosen entry (an index into the gazetteer) of every toponym, in order.
 pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Option<u32>> {
     // Streets and names no table holds are placed after the others, by what they stand in.
+    // A road is named for the town it leads to ("Morecambe Road"), so that town is near;
+    // a street is named for anything ("Memphis St." in Alexandria, Louisiana), so the
+    // place in its name says nothing of where the report is.
+    let votes = |t: &&Toponym| !t.street && !t.unlisted && !inside_a_street_not_road(toponyms, t);
     let mut names: Vec<&str> = toponyms
         .iter()
-        .filter(|t| !t.street && !t.unlisted)
+        .filter(votes)
         .map(|t| t.key.as_str())
         .collect();
     names.sort_unstable();
@@ -44,10 +48,14 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
                 .extend_from_slice(g.find_ids(&key));
         }
     }
-    let mentions: HashMap<&str, usize> = toponyms.iter().fold(HashMap::new(), |mut m, t| {
-        *m.entry(t.key.as_str()).or_default() += 1;
-        m
-    });
+    let mentions: HashMap<&str, usize> =
+        toponyms
+            .iter()
+            .filter(votes)
+            .fold(HashMap::new(), |mut m, t| {
+                *m.entry(t.key.as_str()).or_default() += 1;
+                m
+            });
 
     // Names written as local news writes its own town ("Paris Police", "a Lebanon man").
     let local: HashSet<&str> = toponyms
@@ -55,6 +63,37 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         .filter(|t| local_cue(doc, t.span))
         .map(|t| t.key.as_str())
         .collect();
+    // Names the text calls regions ("Pernambuco state", "Idlib province").
+    let regional: HashSet<&str> = toponyms
+        .iter()
+        .filter(|t| votes(t) && region_word_after(doc, t))
+        .map(|t| t.key.as_str())
+        .collect();
+    // Names that place another ("Vancouver, Washington"): their states and countries
+    // that hold a place of the other name.
+    let mut placing: HashMap<&str, HashSet<u32>> = HashMap::new();
+    for t in toponyms.iter().filter(|t| !t.street && !t.unlisted) {
+        let Some(region) = t
+            .qualifier
+            .and_then(|q| toponyms.iter().find(|o| o.span == q))
+            .filter(|r| r.key != t.key && !listed(doc, t.span, r.span))
+        else {
+            continue;
+        };
+        for &b in g.find_ids(&region.key) {
+            let r = g.entry(b);
+            let holds = |a: u32| {
+                let a = g.entry(a);
+                a.country == r.country && (r.kind == Kind::Country || a.admin1 == r.name)
+            };
+            if matches!(r.kind, Kind::Country | Kind::Admin1)
+                && !r.country.is_empty()
+                && g.find_ids(&t.key).iter().any(|&a| a != b && holds(a))
+            {
+                placing.entry(region.key.as_str()).or_default().insert(b);
+            }
+        }
+    }
     // Names of states and countries: where the report is says nothing against them.
     let polities: HashSet<&str> = names
         .iter()
@@ -106,6 +145,7 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
                 local: local.contains(name),
                 polity: polities.contains(name),
                 own_name: own_names.contains(name),
+                regional: regional.contains(name),
             };
             let best = g
                 .find_ids(name)
@@ -120,9 +160,11 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
                     })
                 })
                 .map(|&e| {
+                    let places_a_town = placing.get(name).is_some_and(|p| p.contains(&e));
                     (
                         score(g, e, name, quals, &context, chosen.get(name), name_is)
-                            + support.bonus(g, name, e),
+                            + support.bonus(g, name, e)
+                            + f64::from(u8::from(places_a_town)) * REGION_WORD_WEIGHT,
                         e,
                     )
                 })
@@ -145,6 +187,47 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
                 .filter(|_| !t.street && !t.unlisted)
         })
         .collect()
+}
+
+/// Lower-case words after a name that call it a first-level region ("Pernambuco state",
+/// "Idlib province", "Washington state").
+const REGION_WORDS: &[&str] = &[
+    "state",
+    "province",
+    "region",
+    "oblast",
+    "governorate",
+    "prefecture",
+    "krai",
+];
+
+/// Whether the word right after toponym `t` calls it a region.
+fn region_word_after(doc: &Document, t: &Toponym) -> bool {
+    let next = doc.tokens_in(t.span).next_back().map(|i| i + 1);
+    next.and_then(|i| doc.tokens.get(i)).is_some_and(|token| {
+        token.span.start == t.span.end + 1 && REGION_WORDS.contains(&doc.str(token.span))
+    })
+}
+
+/// Whether "A, B" is part of a list ("London, Frankfurt, New York and Boston") rather
+/// than a place and its region.
+fn listed(doc: &Document, a: Span, b: Span) -> bool {
+    let before = doc.text[..a.start as usize].trim_end_matches(' ');
+    let after = &doc.text[b.end as usize..];
+    before.ends_with(',')
+        || [" and ", " or ", ", and ", ", or "]
+            .iter()
+            .any(|w| after.starts_with(w))
+}
+
+/// Whether toponym `t` lies inside the name of a street that is not a road.
+fn inside_a_street_not_road(toponyms: &[Toponym], t: &Toponym) -> bool {
+    !t.street
+        && toponyms.iter().any(|s| {
+            s.street
+                && s.span.overlaps(t.span)
+                && !matches!(s.key.rsplit(' ').next(), Some("road" | "rd"))
+        })
 }
 
 /// A common word taken for a place ("Reading", "Mobile", "Colonia") names no place
@@ -189,6 +272,93 @@ pub fn stay_home(
             .copied()
             .filter(|&f| g.entry(f).country == home)
             .max_by(|&a, &b| prior(g, a, &t.key).total_cmp(&prior(g, b, &t.key)));
+    }
+}
+
+/// Heads of the names of buildings and institutions that are often named after a person
+/// or a thing ("Carnegie Library", "Kodak Theatre", "Cooper High").
+const FACILITY_HEADS: &[&str] = &[
+    "inn",
+    "hotel",
+    "library",
+    "centre",
+    "center",
+    "elementary",
+    "high",
+    "middle",
+    "school",
+    "basilica",
+    "church",
+    "cathedral",
+    "academy",
+    "college",
+    "university",
+    "stadium",
+    "arena",
+    "hospital",
+    "hall",
+    "museum",
+    "theatre",
+    "theater",
+    "memorial",
+    "club",
+];
+
+/// A town this small, named before a facility's head far from every other place of the
+/// report, is taken for the facility's namesake rather than its place.
+const NAMESAKE_TOWN: u64 = 20_000;
+
+/// A building named after someone ("the Carnegie Library", "the Christopher Inn") is not
+/// in the small town that bears the name, unless the report is near that town: a large
+/// city's name before a school or a hall is where it stands ("Huntsville High"), and so
+/// is a town near the report's other places. Otherwise the name is not written: placing
+/// the building in the town the report is about, as unlisted names are, put "Stanford
+/// University" in a report's Ukrainian town.
+pub fn facilities(doc: &Document, g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]) {
+    let near = |e: u32, f: u32| {
+        let (a, b) = (g.entry(e), g.entry(f));
+        match b.kind {
+            Kind::Admin1 => b.country == a.country && b.name == a.admin1,
+            Kind::City | Kind::Admin2 => km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM,
+            _ => false,
+        }
+    };
+    let mut dropped = Vec::new();
+    for (k, t) in toponyms.iter().enumerate() {
+        let Some(e) = chosen[k] else { continue };
+        let entry = g.entry(e);
+        if t.street
+            || t.unlisted
+            || !matches!(entry.kind, Kind::City | Kind::Admin2)
+            || entry.population >= NAMESAKE_TOWN
+            || t.qualifier.is_some()
+        {
+            continue;
+        }
+        let Some(head) = doc.tokens_in(t.span).next_back().map(|i| i + 1) else {
+            continue;
+        };
+        let Some(token) = doc.tokens.get(head) else {
+            continue;
+        };
+        let word = doc.str(token.span);
+        if token.span.start != t.span.end + 1
+            || !word.starts_with(char::is_uppercase)
+            || !FACILITY_HEADS.contains(&word.to_lowercase().as_str())
+            || toponyms.iter().any(|o| o.span.overlaps(token.span))
+        {
+            continue;
+        }
+        let placed = toponyms
+            .iter()
+            .zip(chosen.iter())
+            .any(|(o, f)| o.key != t.key && f.is_some_and(|f| f != e && near(e, f)));
+        if !placed {
+            dropped.push(k);
+        }
+    }
+    for k in dropped {
+        chosen[k] = None;
     }
 }
 
@@ -375,9 +545,14 @@ const REGION_WEIGHT: f64 = 1.5;
 /// the county it lies in, or two neighbouring towns, are rarely both namesakes.
 const CLOSE_WEIGHT: f64 = 2.0;
 const CLOSE_KM: f64 = 30.0;
+/// Within this distance two places are near, as the scorer counts a place right.
+const NEAR_KM: f64 = 161.0;
 /// Score points for a town in the report's country when the report names it as local
 /// news names its own town.
 const LOCAL_CUE_WEIGHT: f64 = 4.0;
+/// Score points for a first-level region when the text calls the name a region, or for
+/// a region or country when the name places a town of it ("Vancouver, Washington").
+const REGION_WORD_WEIGHT: f64 = 6.0;
 /// Score points off a town called by an alternate name that another town bears as its own.
 const ALTERNATE_PENALTY: f64 = 2.0;
 /// Score points for a town or county that another name of the document was taken for.
@@ -450,8 +625,12 @@ fn prior(g: &Gazetteer, e: u32, name: &str) -> f64 {
     let entry = g.entry(e);
     let mut s = (entry.population as f64 + 1.0).ln() * 0.5;
     // A subdivision called by its bare base name ("Gaza" for Gaza Province) is less
-    // likely than one called by its name.
-    let by_name = fold(entry.name) == name;
+    // likely than one called by its name; but a state is called by its base name ("Edo"
+    // for Edo State).
+    let own = fold(entry.name);
+    let by_name = own == name
+        || (entry.kind == Kind::Admin1
+            && own.strip_suffix(" state").is_some_and(|base| base == name));
     s += match entry.kind {
         Kind::Continent | Kind::Country => 6.0,
         Kind::Admin1 if by_name => 3.0,
@@ -479,6 +658,8 @@ struct NameCues {
     polity: bool,
     /// Some town's own name, not only another's alternate.
     own_name: bool,
+    /// Called a region by the word after it ([`region_word_after`]).
+    regional: bool,
 }
 
 fn score(
@@ -495,9 +676,13 @@ fn score(
         local,
         polity,
         own_name,
+        regional,
     } = name_is;
     let entry = g.entry(e);
     let mut s = prior(g, e, name);
+    if regional && entry.kind == Kind::Admin1 {
+        s += REGION_WORD_WEIGHT;
+    }
     // "Berea" is a town in Kentucky before it is an old name of Aleppo.
     if own_name && entry.kind == Kind::City && fold(entry.name) != name {
         s -= ALTERNATE_PENALTY;

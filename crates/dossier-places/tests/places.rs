@@ -899,3 +899,95 @@ fn parts_of_continents_and_kosovo_are_places_of_their_own() {
     assert_eq!(place(text, &found, "Kosovo").country, "XK");
     place(text, &found, "Eastern Europe");
 }
+
+#[test]
+fn a_place_a_street_is_named_after_says_nothing_of_where_the_report_is() {
+    let text = "Hartford police said officers searched a house on Hungerford St. on Tuesday. \
+                Four people who live at the house on Hungerford St. were arrested.";
+    let found = places(text);
+    let hartford = place(text, &found, "Hartford");
+    assert_eq!(
+        (hartford.country.as_str(), hartford.admin1.as_deref()),
+        ("US", Some("Connecticut")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_building_named_after_someone_is_not_in_the_small_town_of_that_name() {
+    let text = "New Orleans officials reopened the Carnegie Library on Tuesday. \
+                The New Orleans library had been closed since the storm.";
+    let found = places(text);
+    assert!(
+        found
+            .iter()
+            .all(|p| p.admin1.as_deref() != Some("Pennsylvania")),
+        "{found:?}"
+    );
+    // A large city's name before a school is where the school is.
+    let text = "Students at Houston High gathered on Friday.";
+    let found = places(text);
+    assert_eq!(place(text, &found, "Houston").country, "US", "{found:?}");
+}
+
+#[test]
+fn a_title_abbreviated_or_spelled_out_names_the_same_places() {
+    let text = "The Mt. Pleasant band played in Iowa City on Friday, and the Mt. Pleasant \
+                mayor drove over from Burlington, Iowa.";
+    let found = places(text);
+    let town = place(text, &found, "Mt. Pleasant");
+    assert_eq!(town.admin1.as_deref(), Some("Iowa"), "{found:?}");
+}
+
+#[test]
+fn a_disease_named_after_a_place_is_no_place() {
+    let text = "Lassa fever killed 20 people in Edo and Ondo states in Nigeria, and the \
+                Zika virus spread in Recife, where Ebola was also feared.";
+    let found = places(text);
+    let names: Vec<&str> = found.iter().map(|p| p.span.of(text)).collect();
+    for disease in ["Lassa", "Zika", "Ebola"] {
+        assert!(!names.contains(&disease), "{disease}: {found:?}");
+    }
+    // A state called by its base name, in the country the report names.
+    assert_eq!(place(text, &found, "Edo").country, "NG", "{found:?}");
+}
+
+#[test]
+fn a_name_the_text_calls_a_state_or_province_is_the_region() {
+    let text = "Cholera cases rose in Pernambuco state and in Bahia state, the ministry said.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("Pernambuco", EntityLabel::Gpe),
+            ("Bahia", EntityLabel::Gpe),
+        ],
+    );
+    let found = &doc.places;
+    // Not Recife, a city GeoNames also lists under the state's name.
+    assert_eq!(
+        place(text, found, "Pernambuco").name,
+        "Pernambuco",
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_name_that_places_a_town_is_its_region_but_not_in_a_list() {
+    let text = "A measles outbreak in Clark County, Washington, led to an emergency, and \
+                cases were also found in Portland, Oregon.";
+    let found = places(text);
+    let state = place(text, &found, "Washington");
+    assert_eq!(state.name, "Washington", "{found:?}");
+    assert_eq!(
+        state.precision,
+        dossier_core::Precision::Region,
+        "{found:?}"
+    );
+    let text = "Networks in London, Frankfurt, New York and Boston were surveyed.";
+    let found = places(text);
+    assert_eq!(
+        place(text, &found, "New York").name,
+        "New York City",
+        "{found:?}"
+    );
+}
