@@ -836,9 +836,10 @@ fn cue_sequence(
 }
 
 /// The cue tagger's margin above which a cue the span tagger found no content for is
-/// still read by [`plain_report`]: a clear cue, seldom a false one (the margins run to
-/// about ±200).
-const FALLBACK_MARGIN: f32 = 50.0;
+/// still read by [`plain_report`] (the margins run to about ±200). Its forms are narrow
+/// enough to read every cue the tagger marked: on held-out PolNeAR training folds a
+/// margin of 50 found 19 fewer right claims and 11 fewer claims in all.
+const FALLBACK_MARGIN: f32 = 0.0;
 
 /// The source and content of a cue in one of the plain report forms, for a cue whose
 /// words the span tagger could not place (long clauses, sentences unlike its training):
@@ -867,6 +868,25 @@ fn plain_report(
     let clause =
         |r: Range<usize>| (r.len() >= 3 && r.clone().any(|k| an.chunks[k] == "B-VP")).then_some(r);
     let first = sentence.start;
+    // "“QUOTATION.” SOURCE said." and "“QUOTATION?” said SOURCE.": the quotation closed
+    // the sentence before, in the same paragraph.
+    if let Some(k) = first.checked_sub(1).and_then(|q| an.quote[q])
+        && an.regions[k as usize].end == doc.tokens[first - 1].span.end
+    {
+        let quoted = an.regions[k as usize];
+        let gap = &doc.text[quoted.end as usize..doc.tokens[first].span.start as usize];
+        let source = if cue.start > first {
+            noun_phrase(first).filter(|np| np.end == cue.start)
+        } else {
+            noun_phrase(cue.end).filter(|np| source_ends(np.end))
+        };
+        // After the cue, a phrase or no clause of its own: "Ms. Reyes said of the plan, …",
+        // "Ms. Reyes told reporters."
+        let no_clause = source_ends(cue.end) || !(cue.end..end).any(|k| an.chunks[k] == "B-VP");
+        if !gap.contains('\n') && no_clause {
+            return source.map(|s| (Some(s), doc.tokens_in(quoted)));
+        }
+    }
     // "CLAUSE, said SOURCE(, apposition)."
     if cue.start > first && an.words[cue.start - 1] == "," {
         let source = noun_phrase(cue.end)?;
@@ -1011,6 +1031,26 @@ mod tests {
             plain("She said that the council will approve the budget.", "said"),
             report("she", "that the council will approve the budget")
         );
+    }
+
+    #[test]
+    fn a_report_sentence_after_a_quotation_takes_the_quotation() {
+        let report = |s: &str, c: &str| Some((Some(s.to_string()), c.to_string()));
+        assert_eq!(
+            plain("“Who will pay for this?” Mayor Reyes asked.", "asked"),
+            report("mayor reyes", "\" who will pay for this ? \"")
+        );
+        assert_eq!(
+            plain("“The roads are closed.” Ms. Reyes told reporters.", "told"),
+            report("ms. reyes", "\" the roads are closed . \"")
+        );
+        // A new paragraph after the quotation is no report of it.
+        assert_eq!(
+            plain("“The roads are closed.”\n\nThe mayor said.", "said"),
+            None
+        );
+        // A sentence that begins inside the quotation has no quotation before it.
+        assert_eq!(plain("“One. Two more,” Ms. Reyes said.", "said"), None);
     }
 
     #[test]
