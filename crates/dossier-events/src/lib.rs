@@ -261,10 +261,27 @@ fn is_false_trigger(doc: &Document, words: &[String], first: usize, hit: &Hit) -
             matches!(word, "march") && next.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || matches!(prev, "in") && word == "march"
         }
-        "strike" => matches!(
-            prev,
-            "air" | "drone" | "missile" | "first" | "preemptive" | "pre-emptive"
-        ),
+        // "The strike destroyed the silos": a strike that does harm is no walkout.
+        "strike" => {
+            matches!(
+                prev,
+                "air" | "drone" | "missile" | "first" | "preemptive" | "pre-emptive"
+            ) || matches!(
+                next,
+                "destroyed"
+                    | "damaged"
+                    | "hit"
+                    | "killed"
+                    | "wounded"
+                    | "injured"
+                    | "targeted"
+                    | "left"
+                    | "flattened"
+                    | "levelled"
+                    | "leveled"
+                    | "struck"
+            )
+        }
         // "return to Geneva": going back, not handing something back.
         "release" if word.starts_with("return") => {
             matches!(next, "to" | "home" | "from" | "back")

@@ -248,3 +248,49 @@ fn the_parties_of_a_pact_are_its_actors() {
     assert_eq!(names(&doc, &pact.actors), ["rebels", "army"]);
     assert!(pact.targets.is_empty());
 }
+
+#[test]
+fn a_strike_that_does_harm_is_no_walkout() {
+    let kinds = |text: &str| {
+        analyse(text)
+            .events
+            .iter()
+            .map(|e| e.kind.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(!kinds("The strike destroyed two grain silos.").contains(&"strike".to_string()));
+    assert_eq!(
+        kinds("Dock workers went on strike in the port."),
+        ["strike"]
+    );
+    assert_eq!(
+        kinds("The strike closed every school in the city."),
+        ["strike"]
+    );
+}
+
+#[test]
+fn the_reporter_after_a_quotation_is_no_participant_of_what_it_quotes() {
+    let mut doc = Document::new(
+        "t",
+        "“The blast destroyed the old bridge,” Mayor Ana Kos wrote on Friday.",
+    );
+    let at = doc.text.find("Ana Kos").unwrap();
+    doc.mentions.push(dossier_core::Mention {
+        span: Span::new(at, at + "Ana Kos".len()),
+        label: dossier_core::EntityLabel::Person,
+        entity: None,
+    });
+    QuantityStage::new().run(&mut doc);
+    EventStage::rules_only().run(&mut doc);
+    let e = doc
+        .events
+        .iter()
+        .find(|e| doc.str(e.trigger) == "destroyed")
+        .expect("the destruction");
+    assert!(
+        !names(&doc, &e.targets).contains(&"Ana Kos".to_string()),
+        "{:?}",
+        names(&doc, &e.targets)
+    );
+}
