@@ -698,6 +698,7 @@ fn continue_quotations(doc: &Document, an: &Analysis, claims: &mut [Claim]) {
         if let Some(s) = claims[a].sources.first() {
             end = end.max(s.span.end);
         }
+        let parts = claims[a].content.len();
         while let Some(tail) = next_quotation(doc, an, end) {
             // The tail's own cue, outside it: “B,” she added.
             let told = claims.iter().any(|c| {
@@ -709,6 +710,11 @@ fn continue_quotations(doc: &Document, an: &Analysis, claims: &mut [Claim]) {
             }
             claims[a].content.push(tail);
             end = tail.end;
+        }
+        // The kind changes only with the parts: a claim reported inside a quotation keeps
+        // its own ("the FT wrote: “officials said that ...”" is indirect speech).
+        if claims[a].content.len() == parts {
+            continue;
         }
         let words = claims[a]
             .content
@@ -1057,6 +1063,22 @@ mod tests {
             ]
         );
         assert_eq!(claims[0].kind, ClaimKind::Direct);
+    }
+
+    #[test]
+    fn a_claim_reported_inside_a_quotation_keeps_its_kind() {
+        let doc = Document::new(
+            "d",
+            "The paper wrote: “Officials said that the bridge had fallen.”",
+        );
+        let mut claims = vec![claim(
+            &doc,
+            "said",
+            Some("Officials"),
+            "the bridge had fallen",
+        )];
+        continue_quotations(&doc, &analysis(&doc), &mut claims);
+        assert_eq!(claims[0].kind, ClaimKind::Indirect);
     }
 
     #[test]

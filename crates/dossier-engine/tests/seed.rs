@@ -183,6 +183,11 @@ fn claims_have_speakers_cues_and_hedges() {
             .iter()
             .any(|s| s.contains("FT") || s.contains("Financial Times"))
     );
+    assert_eq!(
+        inner.kind,
+        ClaimKind::Indirect,
+        "the officials are reported, not quoted, inside the FT's quotation"
+    );
 
     let believed = claim_containing(&doc, "these foreign units have remained");
     assert!(believed.is_hedged() && believed.is_unattributed());
