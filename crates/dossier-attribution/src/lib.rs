@@ -474,11 +474,8 @@ fn asked_clause(doc: &Document, cue: Span) -> bool {
 /// Whether the source is the empty "it" of a raising verb ("it seems", "it would appear"):
 /// no one is named as saying anything.
 fn expletive_it(doc: &Document, c: &Claim, cue: Span) -> bool {
-    let raising = doc.tokens_in(cue).any(|i| {
-        let w = doc.token_str(i).to_lowercase();
-        w.starts_with("seem") || w.starts_with("appear")
-    });
-    raising && matches!(c.sources.as_slice(), [s] if doc.str(s.span).eq_ignore_ascii_case("it"))
+    doc.tokens_in(cue).any(|i| raising_verb(doc, i))
+        && matches!(c.sources.as_slice(), [s] if doc.str(s.span).eq_ignore_ascii_case("it"))
 }
 
 /// A raising verb says something of its subject ("The plan appears to have failed"):
@@ -492,10 +489,10 @@ fn subject_into_content(doc: &Document, claims: &mut [Claim]) {
             continue;
         };
         let subject = source.span;
-        let raising = doc.tokens_in(cue).next().is_some_and(|i| {
-            let w = doc.token_str(i).to_lowercase();
-            w.starts_with("seem") || w.starts_with("appear")
-        });
+        let raising = doc
+            .tokens_in(cue)
+            .next()
+            .is_some_and(|i| raising_verb(doc, i));
         let between = doc.tokens_in(Span::new(subject.end as usize, cue.start as usize));
         if !raising
             || subject.end > cue.start
@@ -508,6 +505,13 @@ fn subject_into_content(doc: &Document, claims: &mut [Claim]) {
         c.content.insert(0, subject);
         c.sources.clear();
     }
+}
+
+/// Whether token `i` is a form of "seem" or "appear", verbs that say something of their
+/// subject rather than report it.
+fn raising_verb(doc: &Document, i: usize) -> bool {
+    let w = doc.token_str(i).to_lowercase();
+    w.starts_with("seem") || w.starts_with("appear")
 }
 
 /// Whether a phrase is the agent of a passive: "by" comes right before it.

@@ -142,7 +142,7 @@ pub fn to_output(doc: &Document, with_text: bool) -> Value {
                 "acled": e.acled.as_ref().map(|a| json!({"event_type": a.event_type, "sub_event_type": a.sub_event_type})),
                 "date": e.date,
                 // Whether the date was read from the text or is only the report's own.
-                "date_from": e.date.as_ref().map(|_| if e.time.is_some() { "text" } else { "report" }),
+                "date_from": e.date_from(),
                 // As ACLED writes locations: names in plain ASCII ("Nuevo Leon").
                 "location": place.map(|p| json!({"name": ascii_latin(&p.name), "lat": p.lat, "lon": p.lon,
                                                  "admin1": p.admin1.as_deref().map(ascii_latin), "country": p.country})),

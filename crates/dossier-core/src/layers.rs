@@ -443,6 +443,18 @@ pub struct Event {
 }
 
 impl Event {
+    /// Where `date` came from: "text" where the report states the event's time, "report"
+    /// where it is only the report's own date (the event may be older).
+    pub fn date_from(&self) -> Option<&'static str> {
+        self.date.as_ref().map(|_| {
+            if self.time.is_some() {
+                "text"
+            } else {
+                "report"
+            }
+        })
+    }
+
     /// The claim of each telling of the event, the first telling first; `None` where the
     /// report tells it in its own voice.
     pub fn tellings(&self) -> impl Iterator<Item = Option<ClaimId>> + '_ {

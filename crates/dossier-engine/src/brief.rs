@@ -129,9 +129,9 @@ fn claim_line(doc: &Document, claim: &Claim) -> String {
 pub fn event_line(doc: &Document, e: &Event) -> String {
     // A date the sentence does not state is the report's: shown as such, since the
     // event may be older ("This came after Kim visited ...").
-    let when = match (&e.date, e.time) {
-        (Some(date), Some(_)) => date.clone(),
-        (Some(date), None) => format!("{date} (report's date)"),
+    let when = match (&e.date, e.date_from()) {
+        (Some(date), Some("report")) => format!("{date} (report's date)"),
+        (Some(date), _) => date.clone(),
         (None, _) => "undated".into(),
     };
     let place = e.place.map(|p| &doc.places[p.index()]);

@@ -413,9 +413,7 @@ impl Store for SqliteStore {
                     doc.str(e.evidence),
                     e.evidence.start,
                     e.evidence.end,
-                    e.date
-                        .as_ref()
-                        .map(|_| if e.time.is_some() { "text" } else { "report" })
+                    e.date_from()
                 ],
             )?;
         }
