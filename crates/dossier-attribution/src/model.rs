@@ -521,6 +521,7 @@ impl Model {
                         sources = vec![source];
                     }
                 }
+                split_according_to(an, &cue, &mut sources, &mut content);
                 // "“…,” said the mayor, who …": after a quotation closed before the cue, only
                 // quoted text goes on with the content; prose there is the source's phrase.
                 let quoted = |r: &Range<usize>| {
@@ -895,11 +896,13 @@ fn plain_report(
             .flatten()
             .map(|c| (Some(source), c));
     }
-    // "CLAUSE, SOURCE said."
+    // "CLAUSE, SOURCE said (PHRASE)(, …)", where no verb follows the cue before a
+    // comma: "…, she told reporters", "…, they said Friday, as they …".
     let before = (first..cue.start).rev().find(|&k| an.chunks[k] == "B-NP");
+    let stop = (cue.end..end).find(|&k| an.words[k] == ",").unwrap_or(end);
     if let Some(b) = before.filter(|&b| b > first && an.words[b - 1] == ",")
         && noun_phrase(b).is_some_and(|np| np.end == cue.start)
-        && cue.end >= end
+        && !(cue.end..stop).any(|k| an.chunks[k] == "B-VP")
     {
         return clause(first..b - 1).map(|c| (Some(b..cue.start), c));
     }
@@ -921,6 +924,54 @@ fn plain_report(
         return None;
     }
     clause(cue.end..end).map(|c| (source, c))
+}
+
+/// "According to the poll, 46 percent remain undecided": a source the span tagger ran on
+/// past its comma into the clause is cut there, and the clause joins the content.
+fn split_according_to(
+    an: &Analysis,
+    cue: &Range<usize>,
+    sources: &mut [Range<usize>],
+    content: &mut Vec<Range<usize>>,
+) {
+    let Some(source) = sources.first_mut() else {
+        return;
+    };
+    let Some(comma) = source.clone().find(|&k| an.words[k] == ",") else {
+        return;
+    };
+    let tail = comma + 1..source.end;
+    if an.words[cue.start] != "according"
+        || source.start < cue.end
+        || tail.is_empty()
+        || !clause_opens(an, &tail)
+    {
+        return;
+    }
+    source.end = comma;
+    let at = content.partition_point(|r| r.start < tail.start);
+    match content.get_mut(at) {
+        Some(next) if next.start <= tail.end + 1 => next.start = tail.start,
+        _ => content.insert(at, tail),
+    }
+}
+
+/// Whether a run of tokens opens with a clause: a noun phrase and its verb ("the plan
+/// failed"), not an apposition ("a pollster who …").
+pub(crate) fn clause_opens(an: &Analysis, run: &Range<usize>) -> bool {
+    if an.chunks[run.start] != "B-NP"
+        || matches!(
+            an.words[run.start].as_str(),
+            "who" | "which" | "whose" | "that"
+        )
+    {
+        return false;
+    }
+    let mut k = run.start + 1;
+    while k < run.end && an.chunks[k] == "I-NP" {
+        k += 1;
+    }
+    k < run.end && an.chunks[k] == "B-VP"
 }
 
 /// Where an object content ends before a verb joined to the cue by "and" or "but": in
@@ -1031,6 +1082,56 @@ mod tests {
             plain("She said that the council will approve the budget.", "said"),
             report("she", "that the council will approve the budget")
         );
+    }
+
+    #[test]
+    fn a_report_before_its_source_may_end_in_a_phrase_after_the_cue() {
+        let report = |s: &str, c: &str| Some((Some(s.to_string()), c.to_string()));
+        assert_eq!(
+            plain(
+                "The old mill will close next spring, the owners told reporters.",
+                "told"
+            ),
+            report("the owners", "the old mill will close next spring")
+        );
+        assert_eq!(
+            plain(
+                "The old mill will close next spring, the owners said on Friday, as workers gathered outside.",
+                "said"
+            ),
+            report("the owners", "the old mill will close next spring")
+        );
+    }
+
+    #[test]
+    fn a_source_run_past_its_comma_into_the_clause_gives_the_clause_back() {
+        let doc = Document::new(
+            "t",
+            "According to the survey, most voters want a new mayor.",
+        );
+        let an = model().analyse(&doc);
+        let cue = tokens(&doc, "According to");
+        let mut sources = vec![tokens(&doc, "the survey, most voters want")];
+        let mut content = vec![tokens(&doc, "a new mayor")];
+        split_according_to(&an, &cue, &mut sources, &mut content);
+        assert_eq!(sources, [tokens(&doc, "the survey")]);
+        assert_eq!(content, [tokens(&doc, "most voters want a new mayor")]);
+        // An apposition after the comma stays with the source.
+        let doc = Document::new(
+            "t",
+            "According to Ann Ray, a pollster who studies turnout, most voters stay home.",
+        );
+        let an = model().analyse(&doc);
+        let source = tokens(&doc, "Ann Ray, a pollster who studies turnout");
+        let mut sources = vec![source.clone()];
+        let mut content = vec![tokens(&doc, "most voters stay home")];
+        split_according_to(
+            &an,
+            &tokens(&doc, "According to"),
+            &mut sources,
+            &mut content,
+        );
+        assert_eq!(sources, [source]);
     }
 
     #[test]
