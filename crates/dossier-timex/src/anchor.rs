@@ -4,6 +4,10 @@
 //! ("— Name (@handle) January 11, 2025"), a dateline ("KYIV, Jan 11 (Reuters) -",
 //! which has no year and so needs a full date elsewhere in the text to lend one), and
 //! the latest full date the text mentions. A report is dated on or after what it tells.
+//!
+//! A date the report came with can still be a day off its own dateline: a wire dates
+//! "MANILA, Oct 20 -" by New York's clock, an agency's archive stamps the day it filed.
+//! The writer's "Tuesday" and "today" count from the dateline, so [`written`] prefers it.
 
 use crate::calendar::Point;
 use crate::grammar::Hit;
@@ -45,6 +49,60 @@ pub fn infer(words: &[String], raw: &[&str], hits: &[Hit]) -> Option<(NaiveDate,
         }
     }
     latest
+}
+
+/// The day the report was written: `published`, or the strict dateline's day when that is
+/// a day or two off it (see [`dateline_at_start`]).
+pub fn written(words: &[String], raw: &[&str], published: NaiveDate) -> NaiveDate {
+    let Some((month, day)) = dateline_at_start(words, raw) else {
+        return published;
+    };
+    [published.year() - 1, published.year(), published.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .find(|d| (*d - published).num_days().abs() <= 2)
+        .unwrap_or(published)
+}
+
+/// A dateline proper, at the very start: a place in capitals, a comma, maybe a region
+/// and a comma, a month and a day, then an agency in brackets or a dash ("BRUSSELS,
+/// February 10 (Xinhua) --", "MANILA, Oct 20 -"). Stricter than [`dateline`]: a first
+/// sentence "On March 12, ..." must not move a date the report came with.
+fn dateline_at_start(words: &[String], raw: &[&str]) -> Option<(u32, u32)> {
+    let comma = words.iter().take(8).position(|w| w == ",")?;
+    let place = &raw[..comma];
+    let capitals = |r: &&str| {
+        r.chars().any(char::is_alphabetic)
+            && r.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''))
+    };
+    if place.is_empty() || !place.iter().all(capitals) {
+        return None;
+    }
+    // "MOUNTAIN VIEW, Calif., March 4 -", "ZEEBRUGGE, Belgium, March 7 -": a region may
+    // come between the place and the date.
+    let region = (comma + 2..(comma + 5).min(words.len()))
+        .find(|&k| words[k] == ",")
+        .filter(|&k| {
+            raw[comma + 1..k]
+                .iter()
+                .all(|r| r.starts_with(char::is_uppercase))
+        });
+    let month_at = |k: usize| {
+        let w = words.get(k)?.as_str();
+        lexicon::month(w).or_else(|| lexicon::month_short(w))
+    };
+    let i = match region {
+        Some(k) if month_at(comma + 1).is_none() => k + 1,
+        _ => comma + 1,
+    };
+    let month = month_at(i)?;
+    if !raw[i].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let day = words.get(i + 1).and_then(|w| lexicon::day_number(w))?;
+    let after = words.get(i + 2).map_or("", String::as_str);
+    matches!(after, "(" | "-" | "--" | "—" | "–" | "_").then_some((month, day))
 }
 
 /// A month and day near the start of the first line, followed by an agency or a dash:

@@ -181,6 +181,20 @@ const COUNTED: &[&str] = &[
     "issues",
 ];
 
+/// Names of papers that take a weekday: "the Sunday Times", "the Sunday Telegraph".
+const PAPERS: &[&str] = &[
+    "times",
+    "telegraph",
+    "express",
+    "mail",
+    "mirror",
+    "herald",
+    "tribune",
+    "observer",
+    "independent",
+    "post",
+];
+
 pub struct Scanner<'a> {
     words: &'a [String],
     raw: &'a [&'a str],
@@ -1216,6 +1230,10 @@ impl<'a> Scanner<'a> {
             });
         }
         let wd = lexicon::weekday(w)?;
+        // "the Sunday Times", "the Sunday Telegraph": a paper, not a day.
+        if self.capitalised(i + 1) && PAPERS.contains(&self.w(i + 1)) {
+            return None;
+        }
         // "Tuesday nights", and "Monday" in "Monday and Tuesday nights": every such night.
         let plural_part = |k: usize| {
             let p = self.w(k);

@@ -7,7 +7,8 @@
 //! ([`grammar`]) recognises an expression and computes its value in the same step,
 //! calendar arithmetic ([`calendar`]) moves from the anchor, and the tense of the
 //! nearest verb decides which way a bare weekday or month points. A document that came
-//! without a date gets one inferred from its text ([`anchor`]), marked as inferred.
+//! without a date gets one inferred from its text ([`anchor`]), marked as inferred; one
+//! whose date is a day off its own dateline counts from the dateline.
 
 mod anchor;
 pub mod calendar;
@@ -69,7 +70,10 @@ impl Stage for TimexStage {
             )
         };
 
-        let mut anchor = doc.anchor.as_ref().map(|(d, _)| *d);
+        let mut anchor = doc
+            .anchor
+            .as_ref()
+            .map(|(d, _)| anchor::written(&words, &raw, *d));
         let mut inferred = None;
         if anchor.is_none() {
             let hits = Scanner::new(&words, &raw, &sentence, None).scan();

@@ -155,7 +155,27 @@ pub fn around(
                             | "more"
                     )))
     };
+    // "a tender offer to begin Thursday", "talks to resume Monday": a timetable verb after
+    // a noun's "to" has no verb to take its tense from, and announces a weekday to come.
+    let noun_to =
+        |i: usize| weekday && i >= 2 && word(i - 1) == "to" && cue(word(i - 2), "to").is_none();
     let cue_at = |i: usize| match cue(word(i), word(i + 1)) {
+        Some(Tense::Future) if schedule(word(i), word(i + 1)) && i < start && noun_to(i) => {
+            Some(Tense::Future)
+        }
+        // A present "be" before a participle of plan points a weekday ahead: "the index
+        // Friday is expected to show", "talks are scheduled Monday". A month there is
+        // more often the period of a figure: "the deficit for February is expected to".
+        Some(Tense::Present)
+            if weekday
+                && matches!(word(i), "is" | "are")
+                && matches!(
+                    word(i + 1),
+                    "expected" | "scheduled" | "due" | "slated" | "planned" | "likely"
+                ) =>
+        {
+            Some(Tense::Future)
+        }
         Some(Tense::Future) if schedule(word(i), word(i + 1)) && (i >= start || complement(i)) => {
             None
         }
@@ -249,6 +269,10 @@ mod tests {
         assert_eq!(around(&w, 0..w.len(), 1, 2), Some(Tense::Past));
         let w = words("The council planned to pay the claims on Friday");
         assert_eq!(around(&w, 0..w.len(), 8, 9), Some(Tense::Future));
+        let w = words("The index Friday is expected to show a rise");
+        assert_eq!(around(&w, 0..w.len(), 2, 3), Some(Tense::Future));
+        let w = words("Figures for February are expected to show a rise");
+        assert_eq!(around(&w, 0..w.len(), 2, 3), Some(Tense::Present));
         let w = words("Nothing here Monday");
         assert_eq!(around(&w, 0..w.len(), 2, 3), None);
     }
@@ -275,6 +299,10 @@ mod tests {
         assert_eq!(around(&w, 0..w.len(), 4, 5), Some(Tense::Future));
         let w = words("Single-family starts rose from 1,100 in August");
         assert_eq!(around(&w, 0..w.len(), 6, 7), Some(Tense::Past));
+        let w = words("It bought shares in a tender offer to begin Thursday");
+        assert_eq!(around(&w, 0..w.len(), 9, 10), Some(Tense::Future));
+        let w = words("It decided to open Thursday");
+        assert_eq!(around(&w, 0..w.len(), 4, 5), Some(Tense::Past));
         let w = words("The calendar begins Tuesday with data for February");
         assert_eq!(around(&w, 0..w.len(), 3, 4), Some(Tense::Future));
         assert_eq!(around(&w, 0..w.len(), 7, 8), None);

@@ -225,6 +225,35 @@ fn a_given_date_is_kept() {
 }
 
 #[test]
+fn a_dateline_a_day_off_the_given_date_dates_the_writing() {
+    // Filed on Sunday the 12th by the dateline, stamped Saturday the 11th.
+    let text = "SEOUL, Jan 12 (Reuters) - Markets will open today, officials said yesterday.";
+    assert_eq!(
+        found(text, SAT),
+        [
+            "Jan 12 = 2025-01-12",
+            "today = 2025-01-12",
+            "yesterday = 2025-01-11"
+        ]
+    );
+    assert_eq!(
+        found("ZEEBRUGGE, Belgium, Jan 12 - The port opens today.", SAT),
+        ["Jan 12 = 2025-01-12", "today = 2025-01-12"]
+    );
+    // The document keeps the date it came with.
+    assert_eq!(run(text, SAT).anchor.map(|a| a.0), Some(date("2025-01-11")));
+    // A first sentence is no dateline, and a dateline far off the given date is not trusted.
+    assert_eq!(
+        found("On Jan 12, talks end - and today they resume.", SAT),
+        ["Jan 12 = 2025-01-12", "today = 2025-01-11"]
+    );
+    assert_eq!(
+        found("SEOUL, Jan 20 (Reuters) - Talks resume today.", SAT),
+        ["Jan 20 = 2025-01-20", "today = 2025-01-11"]
+    );
+}
+
+#[test]
 fn odd_input_is_not_a_crash() {
     for text in [
         "",
@@ -363,6 +392,17 @@ fn weekday_nights_in_the_plural_recur() {
             "Tuesday nights = XXXX-WXX-2TNI",
             "Friday mornings = XXXX-WXX-5TMO"
         ]
+    );
+}
+
+#[test]
+fn a_sunday_paper_is_no_day() {
+    assert_eq!(
+        found(
+            "A poll in the Sunday Times put Labour ahead on Sunday.",
+            SAT
+        ),
+        ["Sunday = 2025-01-05"]
     );
 }
 
