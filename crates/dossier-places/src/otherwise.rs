@@ -11,6 +11,9 @@
 //!   town of a local report as an organisation, reports use countries for their
 //!   governments ("the US said"), and spelling variants of a village's name
 //!   ("Kostiantynivka") are still that village;
+//! - a single word that the entity stage did not take for a name, and that the table
+//!   knows only as another name of some town ("Fox" for Victor, Idaho; "Academy"),
+//!   is that word;
 //! - an acronym in capitals names a small place only by coincidence: it stays a
 //!   place when it is a country's or region's code or name ("US", "UAE", "NSW") or a
 //!   large city's ("LA", "NYC").
@@ -47,6 +50,13 @@ pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
     if named_otherwise && !country && !own_name {
         return false;
     }
+    // A word that only some town's other name spells ("Fox", "Lane", "Academy"), where
+    // the entity stage saw no name at all.
+    let tagged = doc.mentions.iter().any(|m| m.span == t.span);
+    let region = entries().any(|e| e.kind == Kind::Admin2);
+    if !tagged && !t.key.contains(' ') && !polity && !region && !own_name {
+        return false;
+    }
     let acronym = (2..=5).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase());
     !acronym || polity || entries().any(|e| e.kind == Kind::City && e.population >= BIG_CITY)
 }
@@ -63,9 +73,10 @@ fn names_a_disease(doc: &Document, t: &Toponym) -> bool {
 }
 
 /// Whether a place's name and a name it is listed under are one name: the name with
-/// an administrative word ("DuPage" of "DuPage County") or another spelling of it
-/// ("Kostiantynivka", "Kostyantynivka"); not an unrelated old or foreign name ("Apple"
-/// for the Almaty region) nor a longer name ("Apple Valley").
+/// an administrative word ("DuPage" of "DuPage County"), without its Arabic article
+/// ("Qamishli" of "Al Qamishli") or another spelling of it ("Kostiantynivka",
+/// "Kostyantynivka"); not an unrelated old or foreign name ("Apple" for the Almaty
+/// region) nor a longer name ("Apple Valley").
 pub(crate) fn spelled_alike(name: &str, key: &str) -> bool {
     let with_admin_word = |long: &str, short: &str| {
         long.strip_prefix(short)
@@ -79,11 +90,19 @@ pub(crate) fn spelled_alike(name: &str, key: &str) -> bool {
         .zip(key.chars())
         .take_while(|(a, b)| a == b)
         .count();
+    let without_article = name
+        .split_once(' ')
+        .is_some_and(|(article, rest)| ARABIC_ARTICLES.contains(&article) && rest == key);
     with_admin_word(name, key)
         || with_admin_word(key, name)
+        || without_article
         || leading
         || (common >= 4 && name.len().abs_diff(key.len()) <= 2)
 }
+
+/// The Arabic article as place names transcribe it, assimilated or not ("Ar Raqqah");
+/// not as "El", which as often begins a Spanish name ("El Troncón").
+const ARABIC_ARTICLES: &[&str] = &["al", "ar", "as", "ad", "an", "at", "az", "ash", "ath"];
 
 /// Words a place's own name is listed with.
 const ADMIN_WORDS: &[&str] = &[

@@ -669,7 +669,7 @@ pub fn toponyms(
                 .tokens
                 .get(range.end)
                 .is_some_and(|t| t.span.start == span.end && doc.str(t.span) == ".");
-            let state = us_state(short).filter(|_| {
+            let state = state_abbreviation(short).filter(|_| {
                 is_capitalised(short) && (short.len() > 2 || short.contains('.') || dot_after)
             });
             let key = state.map_or_else(|| fold(short), fold);
@@ -723,6 +723,10 @@ pub fn toponyms(
                 );
                 found.push(Toponym::new(span, fold(state)));
                 i = j;
+                continue;
+            }
+            if blocked[i] {
+                i += 1; // a mention's place, found whole above ("Miami-Dade County")
                 continue;
             }
             let ends = matches(doc, gazetteer, i, end, &blocked);
@@ -838,18 +842,22 @@ fn whole_names(doc: &Document, g: &Gazetteer, found: &mut [Toponym]) {
         let range = doc.tokens_in(t.span);
         let before = range.start.checked_sub(1);
         let taken = |i: usize| found.iter().any(|o| doc.tokens_in(o.span).contains(&i));
-        if let Some(b) = before.filter(|&b| word(b, false) && adjacent(b, range.start) && !taken(b))
-        {
+        // Up to three tokens before, from a capitalised word: "Democratic People's" +
+        // "Republic of Korea".
+        let longer = (range.start.saturating_sub(3)..range.start).find_map(|b| {
+            let joined = (b..range.start)
+                .all(|i| doc.tokens[i + 1].span.start - doc.tokens[i].span.end <= 1 && !taken(i));
             let span = Span::new(doc.tokens[b].span.start as usize, t.span.end as usize);
             let key = fold(doc.str(span));
-            if !g.find_ids(&key).is_empty() {
-                found[k] = Toponym {
-                    span,
-                    key,
-                    ..found[k].clone()
-                };
-                continue;
-            }
+            (word(b, false) && joined && !g.find_ids(&key).is_empty()).then_some((span, key))
+        });
+        if let Some((span, key)) = longer {
+            found[k] = Toponym {
+                span,
+                key,
+                ..found[k].clone()
+            };
+            continue;
         }
         let feature_before = before.filter(|&b| {
             in_list(FEATURE_BEFORE, doc.token_str(b))
@@ -1168,7 +1176,7 @@ fn followed_by_region(doc: &Document, g: &Gazetteer, j: usize) -> bool {
     }
     let region = |k: usize| {
         let text = slice(doc, j + 1, k);
-        us_state(text).is_some()
+        state_abbreviation(text).is_some()
             || g.find_ids(&fold(text)).iter().any(|&e| {
                 let e = g.entry(e);
                 matches!(e.kind, Kind::Country | Kind::Admin1) && fold(e.name) == fold(text)
@@ -1369,6 +1377,15 @@ fn hyphen_parts(
     let lower = |p: &str| p.chars().next().is_some_and(char::is_lowercase);
     let places: Vec<bool> = parts.iter().map(|(_, p)| place(p)).collect();
     let pair = parts.len() == 2 && places.iter().all(|&p| p);
+    // "Egyptian-US relations", "Sino-Japan ties": a country beside a people's or a
+    // country's name.
+    let country = |p: &str| {
+        is_capitalised(p)
+            && g.find_ids(&fold(p))
+                .iter()
+                .any(|&e| g.entry(e).kind == Kind::Country)
+    };
+    let all_capitalised = parts.iter().all(|(_, p)| is_capitalised(p));
     for (k, &(at, p)) in parts.iter().enumerate() {
         let others_fit = parts
             .iter()
@@ -1378,12 +1395,14 @@ fn hyphen_parts(
         // "US-based": a word in capitals is no common word ("us").
         let capitals = p.chars().all(|c| c.is_ascii_uppercase());
         let start = token.span.start as usize + at;
-        if places[k] && (pair || (others_fit && (capitals || !common(p)))) {
+        if places[k] && (pair || (others_fit && (capitals || !common(p))))
+            || (all_capitalised && country(p))
+        {
             found.push(Toponym::new(Span::new(start, start + p.len()), fold(p)));
         } else if k > 0
             && others_fit
             && is_capitalised(p)
-            && let Some(state) = us_state(p)
+            && let Some(state) = state_abbreviation(p)
         {
             // A legislator's state after the party letter ("D-Calif", "R-Tenn").
             found.push(Toponym::new(Span::new(start, start + p.len()), fold(state)));
@@ -1419,7 +1438,7 @@ fn party_home(doc: &Document, g: &Gazetteer, i: usize) -> Option<(Toponym, usize
     (i + 1..run).rev().find_map(|j| {
         let span = Span::new(start, doc.tokens[j].span.end as usize);
         let name = doc.str(span);
-        let key = match us_state(name) {
+        let key = match state_abbreviation(name) {
             Some(state) if name.contains('.') => fold(state),
             _ if name.contains(' ') && !name.ends_with('.') => fold(name),
             _ => return None,
@@ -1467,8 +1486,10 @@ pub fn local_cue(doc: &Document, span: Span) -> bool {
     matches!(before.as_slice(), [.., ",", a, ",", "of"] | [.., _, ",", a, ","] if age(a))
 }
 
-/// US state abbreviations in AP style and as postal codes, for "Paris, Tex." and "Paris, TX".
-const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+/// US state and Canadian province abbreviations in AP and Canadian Press style and as
+/// postal codes, for "Paris, Tex.", "Paris, TX" and "Kamloops, B.C.". Not the province
+/// codes that are English words ("ON", "Man.", "PE").
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("ala", "Alabama"),
     ("al", "Alabama"),
     ("alaska", "Alaska"),
@@ -1553,12 +1574,27 @@ const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("wyo", "Wyoming"),
     ("wy", "Wyoming"),
     ("dc", "District of Columbia"),
+    ("alta", "Alberta"),
+    ("ab", "Alberta"),
+    ("bc", "British Columbia"),
+    ("mb", "Manitoba"),
+    ("nb", "New Brunswick"),
+    ("nl", "Newfoundland and Labrador"),
+    ("nfld", "Newfoundland and Labrador"),
+    ("ns", "Nova Scotia"),
+    ("ont", "Ontario"),
+    ("pei", "Prince Edward Island"),
+    ("que", "Quebec"),
+    ("qc", "Quebec"),
+    ("sask", "Saskatchewan"),
+    ("sk", "Saskatchewan"),
 ];
 
-/// The US state an abbreviation stands for ("Tex." -> "Texas").
-pub fn us_state(abbreviation: &str) -> Option<&'static str> {
+/// The US state or Canadian province an abbreviation stands for ("Tex." -> "Texas",
+/// "B.C." -> "British Columbia").
+pub fn state_abbreviation(abbreviation: &str) -> Option<&'static str> {
     let key = fold(abbreviation).replace(' ', "");
-    US_STATE_ABBREVIATIONS
+    STATE_ABBREVIATIONS
         .iter()
         .find(|(a, _)| *a == key)
         .map(|(_, s)| *s)
@@ -1576,30 +1612,34 @@ fn state_at(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
         && one.ends_with('.')
         && next.span.start - doc.tokens[i].span.end <= 1
         && let Some(state) =
-            us_state(&doc.text[doc.tokens[i].span.start as usize..next.span.end as usize])
+            state_abbreviation(&doc.text[doc.tokens[i].span.start as usize..next.span.end as usize])
     {
         return Some((i + 2, state));
     }
-    us_state(one).map(|state| (i + 1, state))
+    state_abbreviation(one).map(|state| (i + 1, state))
 }
 
-/// AP abbreviations of US states that are no English word or name with its dot ("Tenn.",
-/// "Calif."), unlike "Ind.", "Mass.", "Miss.", "Ill." or "Wash."; and not "Ga.", which
-/// alone would as likely be taken for the country.
+/// AP abbreviations of US states and Canadian provinces that are no English word or name
+/// with their dot ("Tenn.", "Calif.", "Ont."), unlike "Ind.", "Mass.", "Miss.", "Ill.",
+/// "Wash." or "Man."; and not "Ga.", which alone would as likely be taken for the country.
 const AP_STATES: &[&str] = &[
     "ala.", "ariz.", "calif.", "colo.", "conn.", "fla.", "kan.", "ky.", "md.", "mich.", "minn.",
-    "neb.", "nev.", "okla.", "pa.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.",
+    "neb.", "nev.", "okla.", "pa.", "tenn.", "tex.", "va.", "vt.", "wis.", "wyo.", "alta.", "ont.",
+    "sask.", "nfld.",
 ];
 
-/// A US state abbreviation that names the state wherever it stands: one with dots
-/// inside it ("S.C.", "D.C.", "W. Va."), or one of the [`AP_STATES`] ("a Ky. jail").
-/// Only two-word states are written with inner dots: "L.A." is Los Angeles, not
-/// Louisiana, and is taken for it.
+/// A state or province abbreviation that names it wherever it stands: one with dots
+/// inside it ("S.C.", "D.C.", "W. Va.", "B.C."), or one of the [`AP_STATES`] ("a Ky.
+/// jail"). Only two-word states are written with inner dots: "L.A." is Los Angeles, not
+/// Louisiana, and is taken for it; after a number, "B.C." is a year's era.
 fn dotted_state(doc: &Document, i: usize) -> Option<(usize, &'static str)> {
     if doc.token_str(i) == "L.A." {
         return Some((i + 1, "Los Angeles"));
     }
     let (j, state) = state_at(doc, i)?;
+    if i > 0 && doc.tokens[i - 1].kind == TokenKind::Number {
+        return None;
+    }
     let text = slice(doc, i, j);
     if text.trim_end_matches('.').contains('.') && state.contains(' ') {
         return Some((j, state));
@@ -1685,17 +1725,31 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
 /// letters that begin a longer name are that name's.
 fn initials(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
     let mut full: HashMap<String, Option<String>> = HashMap::new();
-    for t in found.iter() {
-        let words: Vec<&str> = doc.str(t.span).split_whitespace().collect();
-        if words.len() < 2 || !names_a_polity(g, &t.key) {
+    // The country of a people the report names ("South Africans") spells the letters too.
+    let peoples = doc
+        .mentions
+        .iter()
+        .filter(|m| m.label == EntityLabel::Norp)
+        .filter_map(|m| {
+            let text = doc.str(m.span);
+            let country = ["ns", "n", "s"]
+                .iter()
+                .filter_map(|end| text.strip_suffix(end))
+                .find(|c| names_a_polity(g, &fold(c)))?;
+            Some((country, fold(country)))
+        });
+    let named = found.iter().map(|t| (doc.str(t.span), t.key.clone()));
+    for (text, key) in named.chain(peoples).collect::<Vec<_>>() {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() < 2 || !names_a_polity(g, &key) {
             continue;
         }
         let letters: String = words
             .iter()
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
-        let slot = full.entry(letters).or_insert_with(|| Some(t.key.clone()));
-        if slot.as_ref() != Some(&t.key) {
+        let slot = full.entry(letters).or_insert_with(|| Some(key.clone()));
+        if slot.as_ref() != Some(&key) {
             *slot = None;
         }
     }

@@ -17,7 +17,7 @@
 use crate::gazetteer::{Gazetteer, Kind, fold};
 use crate::landmarks;
 use crate::otherwise::spelled_alike;
-use crate::recognise::{Toponym, inside_a_street, local_cue, names_a_polity, us_state};
+use crate::recognise::{Toponym, inside_a_street, local_cue, names_a_polity, state_abbreviation};
 use dossier_core::{Document, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -41,7 +41,7 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
     for t in toponyms {
         if let Some(q) = t.qualifier {
             let text = doc.str(q);
-            let key = us_state(text).map_or_else(|| fold(text), fold);
+            let key = state_abbreviation(text).map_or_else(|| fold(text), fold);
             qualified
                 .entry(t.key.as_str())
                 .or_default()

@@ -991,3 +991,83 @@ fn the_name_that_places_a_town_is_its_region_but_not_in_a_list() {
         "{found:?}"
     );
 }
+
+#[test]
+fn canadian_provinces_written_short_are_the_provinces_but_not_an_era() {
+    let text = "Crews from Alberta crossed into B.C. on Monday to fight the fires.";
+    let found = places(text);
+    assert_eq!(
+        place(text, &found, "B.C.").name,
+        "British Columbia",
+        "{found:?}"
+    );
+    let text = "The wall was built in Rome around 300 B.C. by the Republic.";
+    let found = places(text);
+    assert!(found.iter().all(|p| p.span.of(text) != "B.C."), "{found:?}");
+}
+
+#[test]
+fn an_arabic_town_is_found_without_its_article() {
+    let text = "Shells fell on Qamishli and other towns near the border on Tuesday.";
+    let doc = with_mentions(text, &[("Qamishli", EntityLabel::Person)]);
+    let p = place(text, &doc.places, "Qamishli");
+    assert_eq!(p.country, "SY", "{:?}", doc.places);
+}
+
+#[test]
+fn a_country_named_in_full_is_not_the_country_inside_its_name() {
+    let text = "Talks with the Democratic People's Republic of Korea resumed in Seoul.";
+    let doc = with_mentions(text, &[("Republic of Korea", EntityLabel::Gpe)]);
+    let p = place(text, &doc.places, "Democratic People's Republic of Korea");
+    assert_eq!(p.country, "KP", "{:?}", doc.places);
+}
+
+#[test]
+fn a_hyphenated_county_the_entity_stage_found_is_taken_whole() {
+    let text = "Mosquitoes carrying the virus were found in Miami-Dade County this week.";
+    let doc = with_mentions(text, &[("Miami-Dade", EntityLabel::Gpe)]);
+    assert_eq!(doc.places.len(), 1, "{:?}", doc.places);
+    let p = place(text, &doc.places, "Miami-Dade County");
+    assert_eq!(p.admin1.as_deref(), Some("Florida"), "{p:?}");
+}
+
+#[test]
+fn the_gulf_is_the_persian_gulf() {
+    let text = "Tankers leaving the Gulf were delayed as tensions with Iran rose.";
+    let found = places(text);
+    assert_eq!(
+        place(text, &found, "Gulf").name,
+        "Persian Gulf",
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_word_only_some_towns_other_name_spells_is_no_place_untagged() {
+    let text = "She thanked the Academy and her family before the Fox cameras.";
+    let found = places(text);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_country_beside_a_peoples_name_in_one_word_is_a_place() {
+    let text = "Ministers reviewed Egyptian-US relations and trade on Sunday.";
+    let found = places(text);
+    assert_eq!(place(text, &found, "US").country, "US", "{found:?}");
+}
+
+#[test]
+fn initials_of_a_country_whose_people_the_report_names_are_that_country() {
+    let text = "Millions of South Africans depend on the mines. That SA holds such reserves \
+                matters to every chief in SA.";
+    let mut doc = Document::new("t", text);
+    let at = text.find("South Africans").unwrap();
+    doc.mentions.push(Mention {
+        span: Span::new(at, at + "South Africans".len()),
+        label: EntityLabel::Norp,
+        entity: None,
+    });
+    stage().run(&mut doc);
+    let countries: Vec<&str> = doc.places.iter().map(|p| p.country.as_str()).collect();
+    assert_eq!(countries, ["ZA", "ZA"], "{:?}", doc.places);
+}
