@@ -923,13 +923,18 @@ fn interrupted_report(doc: &Document, an: &Analysis, claims: &mut [Claim]) {
             continue;
         }
         let part = token_span(doc, &lead);
-        if claims.iter().any(|c| {
-            c.content.iter().any(|p| p.overlaps(part)) || c.cue.is_some_and(|q| q.overlaps(part))
-        }) {
+        if claimed(claims, part) {
             continue;
         }
         claims[a].content.insert(0, part);
     }
+}
+
+/// Whether some claim already holds part of `part`, as content or as cue.
+fn claimed(claims: &[Claim], part: Span) -> bool {
+    claims.iter().any(|c| {
+        c.content.iter().any(|p| p.overlaps(part)) || c.cue.is_some_and(|q| q.overlaps(part))
+    })
 }
 
 /// A report the cue interrupts, found before it ("Few voters, she said, would notice the
@@ -942,12 +947,7 @@ fn report_resumed(doc: &Document, an: &Analysis, claims: &mut [Claim]) {
         let (Some(cue), Some(&last)) = (claims[a].cue, claims[a].content.last()) else {
             continue;
         };
-        let lead = claims[a].sources.first().map_or(cue, |s| {
-            Span::new(
-                s.span.start.min(cue.start) as usize,
-                s.span.end.max(cue.end) as usize,
-            )
-        });
+        let lead = claims[a].sources.first().map_or(cue, |s| s.span.cover(cue));
         let gap = doc.tokens_in(Span::new(last.end as usize, lead.start as usize));
         if last.end > lead.start
             || gap.clone().any(|i| doc.tokens[i].kind != TokenKind::Punct)
@@ -1004,9 +1004,7 @@ fn report_resumed(doc: &Document, an: &Analysis, claims: &mut [Claim]) {
             continue;
         }
         let part = token_span(doc, &rest);
-        if claims.iter().any(|c| {
-            c.content.iter().any(|p| p.overlaps(part)) || c.cue.is_some_and(|q| q.overlaps(part))
-        }) {
+        if claimed(claims, part) {
             continue;
         }
         claims[a].content.push(part);
@@ -1396,10 +1394,8 @@ mod tests {
             quoted(&doc, "said", "she", "“Only the council,”"),
             claim(&doc, "he said", Some("he"), "The road is closed"),
         ];
-        claims[1].cue = Some(at(&doc, "said, adding"));
-        claims[1].cue = claims[1]
-            .cue
-            .map(|c| Span::new(c.start as usize, c.start as usize + 4));
+        let said = doc.text.rfind("said").expect("the second cue");
+        claims[1].cue = Some(Span::new(said, said + "said".len()));
         report_resumed(&doc, &analysis(&doc), &mut claims);
         assert_eq!(
             content(&doc, &claims[0]),

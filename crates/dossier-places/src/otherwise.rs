@@ -38,10 +38,9 @@ pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
     let country = entries().any(|e| matches!(e.kind, Kind::Country | Kind::Continent));
     let polity = country || entries().any(|e| matches!(e.kind, Kind::Admin1 | Kind::Region));
     let text = doc.str(t.span);
-    let named_otherwise = doc
-        .mentions
-        .iter()
-        .any(|m| m.span == t.span && matches!(m.label, EntityLabel::Org | EntityLabel::Person));
+    let mention = doc.mentions.iter().find(|m| m.span == t.span);
+    let named_otherwise =
+        mention.is_some_and(|m| matches!(m.label, EntityLabel::Org | EntityLabel::Person));
     let abbreviation = text.ends_with('.');
     let own_name = entries().any(|e| {
         let name = fold(e.name);
@@ -52,9 +51,8 @@ pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
     }
     // A word that only some town's other name spells ("Fox", "Lane", "Academy"), where
     // the entity stage saw no name at all.
-    let tagged = doc.mentions.iter().any(|m| m.span == t.span);
-    let region = entries().any(|e| e.kind == Kind::Admin2);
-    if !tagged && !t.key.contains(' ') && !polity && !region && !own_name {
+    let county = entries().any(|e| e.kind == Kind::Admin2);
+    if mention.is_none() && !t.key.contains(' ') && !polity && !county && !own_name {
         return false;
     }
     let acronym = (2..=5).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase());

@@ -89,18 +89,15 @@ fn dateline_at_start(words: &[String], raw: &[&str]) -> Option<(u32, u32)> {
                 .all(|r| r.starts_with(char::is_uppercase))
         });
     let month_at = |k: usize| {
-        let w = words.get(k)?.as_str();
-        lexicon::month(w).or_else(|| lexicon::month_short(w))
+        words
+            .get(k)
+            .and_then(|w| lexicon::month(w).or_else(|| lexicon::month_short(w)))
     };
     let i = match region {
         Some(k) if month_at(comma + 1).is_none() => k + 1,
         _ => comma + 1,
     };
-    let month = month_at(i)?;
-    if !raw[i].starts_with(char::is_uppercase) {
-        return None;
-    }
-    let day = words.get(i + 1).and_then(|w| lexicon::day_number(w))?;
+    let (month, day) = month_day(words, raw, i)?;
     let after = words.get(i + 2).map_or("", String::as_str);
     matches!(after, "(" | "-" | "--" | "—" | "–" | "_").then_some((month, day))
 }
@@ -109,14 +106,7 @@ fn dateline_at_start(words: &[String], raw: &[&str]) -> Option<(u32, u32)> {
 /// the month, the day and the month's token index.
 fn dateline(words: &[String], raw: &[&str]) -> Option<(u32, u32, usize)> {
     for i in 0..words.len().min(12) {
-        let w = words[i].as_str();
-        let Some(m) = lexicon::month(w).or_else(|| lexicon::month_short(w)) else {
-            continue;
-        };
-        if !raw[i].starts_with(char::is_uppercase) {
-            continue;
-        }
-        let Some(d) = words.get(i + 1).and_then(|w| lexicon::day_number(w)) else {
+        let Some((m, d)) = month_day(words, raw, i) else {
             continue;
         };
         let after = words.get(i + 2).map_or("", String::as_str);
@@ -125,4 +115,15 @@ fn dateline(words: &[String], raw: &[&str]) -> Option<(u32, u32, usize)> {
         }
     }
     None
+}
+
+/// A capitalised month name and a day number at token `i` ("Oct 20", "February 10").
+fn month_day(words: &[String], raw: &[&str], i: usize) -> Option<(u32, u32)> {
+    let w = words.get(i)?;
+    let month = lexicon::month(w).or_else(|| lexicon::month_short(w))?;
+    if !raw[i].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let day = words.get(i + 1).and_then(|w| lexicon::day_number(w))?;
+    Some((month, day))
 }
