@@ -90,6 +90,7 @@ COUNTRY_ALIASES = {
     "TR": ["Turkiye", "Türkiye"],
     "VA": ["Vatican", "Vatican City", "Holy See"],
     "PS": ["Palestinian Territories", "Palestine"],
+    "IR": ["Islamic Republic"],
 }
 
 # GeoNames resolves the European Union to Europe.
@@ -100,7 +101,7 @@ CONTINENT_ALIASES = {"Europe": ["EU", "European Union"]}
 # point), elsewhere at approximate central points.
 REGIONS = [
     # name, country ("" for none), lat, lon, alternates
-    ("Middle East", "", 33.14, 35.86, []),
+    ("Middle East", "", 33.14, 35.86, ["Mideast"]),
     ("Caribbean", "", 15.0, -75.0, ["Caribbean Sea"]),
     ("Balkans", "", 43.0, 21.0, ["Balkan Peninsula"]),
     ("Scandinavia", "", 63.0, 14.0, []),
@@ -149,12 +150,12 @@ REGIONS = [
     ("Strait of Hormuz", "", 26.6, 56.4, []),
     ("English Channel", "", 50.2, -1.0, []),
     ("Borneo", "", 0.5, 114.0, []),
-    ("Himalayas", "", 28.0, 84.0, []),
+    ("Himalayas", "", 28.0, 84.0, ["Himalaya"]),
     ("Alps", "", 46.5, 10.0, []),
     ("Caucasus", "", 42.5, 44.5, ["Caucasus Mountains"]),
     ("Ural Mountains", "RU", 60.0, 59.5, ["Urals"]),
     ("Andes", "", -15.0, -70.0, ["Andes Mountains"]),
-    ("Rocky Mountains", "US", 43.0, -108.0, []),
+    ("Rocky Mountains", "US", 43.0, -108.0, ["Rockies"]),
     ("Appalachian Mountains", "US", 37.5, -81.0, ["Appalachians"]),
     # Territories that govern themselves apart from the state ISO 3166 counts them in.
     ("Abkhazia", "GE", 43.0, 41.0, []),
@@ -171,6 +172,162 @@ REGIONS = [
     ("San Francisco Bay Area", "US", 37.8, -122.3, ["Bay Area"]),
     ("Wall Street", "US", 40.706, -74.009, []),
     ("Heathrow Airport", "GB", 51.47, -0.454, ["Heathrow", "London Heathrow"]),
+    ("Federally Administered Tribal Areas", "PK", 32.7, 70.0, ["FATA", "Tribal Areas"]),
+]
+
+# Physical features that international and epidemic news names as places: great rivers,
+# lakes, seas, straits and canals, deserts, mountain ranges and islands, at approximate
+# points; a river at its mouth, where GeoNames puts a stream. A bare name is indexed
+# only where it names nothing else in common use ("Nile", "Volga"); elsewhere only with
+# its feature word ("Zambezi River", not the Zambian town; "Po River", not "Po").
+FEATURES = [
+    # rivers, at their mouths (two that meet, at the meeting)
+    ("Nile", "EG", 30.2, 31.2, ["Nile River", "River Nile"]),
+    ("Amazon River", "BR", 0.0, -50.5, ["River Amazon"]),
+    ("Amazon rainforest", "BR", -3.5, -62.0, ["Amazon Rainforest", "Amazon basin",
+                                                "Amazon Basin"]),
+    ("Yangtze", "CN", 31.4, 121.8, ["Yangtze River", "Chang Jiang"]),
+    ("Yellow River", "CN", 37.75, 119.2, ["Huang He"]),
+    ("Pearl River Delta", "CN", 22.5, 113.5, []),
+    ("Mekong", "VN", 10.0, 106.5, ["Mekong River"]),
+    ("Mekong Delta", "VN", 9.8, 105.8, []),
+    ("Ganges River", "BD", 22.1, 90.6, ["River Ganges", "Ganga River"]),
+    ("Brahmaputra", "BD", 24.0, 89.8, ["Brahmaputra River"]),
+    ("Indus", "PK", 24.0, 67.5, ["Indus River", "River Indus"]),
+    ("Yamuna", "IN", 25.42, 81.88, ["Yamuna River"]),
+    ("Cauvery", "IN", 11.14, 79.86, ["Kaveri", "Cauvery River", "Kaveri River"]),
+    ("Euphrates", "IQ", 31.0, 47.45, ["Euphrates River"]),
+    ("Tigris", "IQ", 31.0, 47.45, ["Tigris River"]),
+    ("Shatt al-Arab", "IQ", 30.0, 48.5, ["Shatt al Arab"]),
+    ("Jordan River", "", 31.77, 35.56, ["River Jordan"]),
+    ("Danube", "RO", 45.2, 29.6, ["Danube River", "River Danube"]),
+    ("Rhine", "NL", 51.95, 4.1, ["Rhine River", "River Rhine"]),
+    ("Thames", "GB", 51.5, 0.6, ["River Thames"]),
+    ("Seine", "FR", 49.45, 0.2, ["Seine River", "River Seine"]),
+    ("Loire River", "FR", 47.28, -2.2, ["River Loire"]),
+    ("Elbe", "DE", 53.9, 8.9, ["Elbe River", "River Elbe"]),
+    ("Oder", "PL", 53.7, 14.3, ["Oder River", "River Oder"]),
+    ("Vistula", "PL", 54.35, 18.95, ["Vistula River"]),
+    ("Po River", "IT", 44.95, 12.5, ["River Po"]),
+    ("Tiber", "IT", 41.74, 12.23, ["Tiber River", "River Tiber"]),
+    ("Volga", "RU", 46.0, 48.0, ["Volga River"]),
+    ("Dnieper", "UA", 46.5, 32.3, ["Dnieper River", "Dnipro River"]),
+    ("Dniester", "MD", 46.35, 30.25, ["Dniester River", "Dnister"]),
+    ("Siverskyi Donets", "RU", 47.6, 40.9, ["Seversky Donets", "Donets River"]),
+    ("Congo River", "CD", -6.0, 12.4, ["River Congo"]),
+    ("Niger River", "NG", 4.3, 6.1, ["River Niger"]),
+    ("Zambezi River", "MZ", -18.8, 36.3, ["River Zambezi"]),
+    ("Limpopo River", "MZ", -25.2, 33.5, []),
+    ("Orinoco", "VE", 8.6, -61.0, ["Orinoco River"]),
+    ("Mississippi River", "US", 29.15, -89.25, []),
+    ("Missouri River", "US", 38.8, -90.1, []),
+    ("Ohio River", "US", 37.0, -89.1, []),
+    ("Colorado River", "US", 31.8, -114.8, []),
+    ("Columbia River", "US", 46.25, -124.0, []),
+    ("Hudson River", "US", 40.7, -74.02, []),
+    ("Potomac River", "US", 38.0, -76.3, []),
+    ("St. Lawrence River", "CA", 49.5, -67.0, ["Saint Lawrence River"]),
+    # lakes
+    ("Lake Victoria", "", -1.0, 33.0, []),
+    ("Lake Tanganyika", "", -6.0, 29.5, []),
+    ("Lake Malawi", "", -12.0, 34.5, ["Lake Nyasa"]),
+    ("Lake Chad", "", 13.0, 14.5, []),
+    ("Lake Kivu", "", -2.0, 29.2, []),
+    ("Lake Turkana", "KE", 3.6, 36.1, []),
+    ("Lake Nasser", "EG", 22.5, 31.8, []),
+    ("Lake Baikal", "RU", 53.5, 108.2, []),
+    ("Lake Titicaca", "", -15.8, -69.4, []),
+    ("Lake Michigan", "US", 44.0, -87.0, []),
+    ("Lake Superior", "", 47.7, -87.5, []),
+    ("Lake Huron", "", 44.8, -82.4, []),
+    ("Lake Erie", "", 42.2, -81.2, []),
+    ("Lake Ontario", "", 43.7, -77.9, []),
+    ("Dead Sea", "", 31.5, 35.5, []),
+    ("Sea of Galilee", "IL", 32.8, 35.6, ["Lake Tiberias"]),
+    ("Aral Sea", "", 45.0, 60.0, []),
+    # seas, gulfs, straits and canals
+    ("Aegean Sea", "", 39.0, 25.0, ["Aegean"]),
+    ("Adriatic Sea", "", 43.0, 15.0, ["Adriatic"]),
+    ("Ionian Sea", "", 38.0, 19.0, []),
+    ("Irish Sea", "", 53.5, -5.0, []),
+    ("Arabian Sea", "", 15.0, 65.0, []),
+    ("Bay of Bengal", "", 15.0, 88.0, []),
+    ("Andaman Sea", "", 10.0, 96.0, []),
+    ("Gulf of Aden", "", 12.5, 48.0, []),
+    ("Gulf of Oman", "", 24.5, 58.5, []),
+    ("Gulf of Guinea", "", 1.0, 4.0, []),
+    ("Gulf of Thailand", "", 9.5, 101.5, []),
+    ("Gulf of Aqaba", "", 28.8, 34.7, []),
+    ("Gulf of Finland", "", 60.0, 26.0, []),
+    ("Gulf of Alaska", "US", 58.0, -146.0, []),
+    ("Gulf of California", "MX", 28.0, -112.0, []),
+    ("Sea of Japan", "", 40.0, 135.0, []),
+    ("East China Sea", "", 30.0, 125.0, []),
+    ("Yellow Sea", "", 36.0, 123.0, []),
+    ("Sea of Okhotsk", "", 55.0, 150.0, []),
+    ("Bering Sea", "", 58.0, -178.0, []),
+    ("Bering Strait", "", 66.0, -169.0, []),
+    ("Barents Sea", "", 74.0, 36.0, []),
+    ("Tasman Sea", "", -40.0, 160.0, []),
+    ("Coral Sea", "", -18.0, 155.0, []),
+    ("Java Sea", "ID", -5.0, 110.0, []),
+    ("Mozambique Channel", "", -18.0, 41.0, []),
+    ("Strait of Malacca", "", 3.0, 100.5, ["Malacca Strait", "Straits of Malacca"]),
+    ("Taiwan Strait", "", 24.0, 119.5, []),
+    ("Bosphorus", "TR", 41.1, 29.05, ["Bosporus"]),
+    ("Strait of Gibraltar", "", 35.95, -5.6, []),
+    ("Bab el-Mandeb", "", 12.6, 43.3, ["Bab al-Mandab"]),
+    ("Kerch Strait", "", 45.3, 36.5, []),
+    ("Suez Canal", "EG", 30.5, 32.35, []),
+    ("Panama Canal", "PA", 9.1, -79.7, []),
+    # deserts
+    ("Sahara", "", 23.0, 12.0, ["Sahara Desert"]),
+    ("Gobi Desert", "", 43.0, 105.0, ["Gobi"]),
+    ("Kalahari", "", -23.0, 22.0, ["Kalahari Desert"]),
+    ("Negev", "IL", 30.8, 34.8, ["Negev Desert"]),
+    ("Syrian Desert", "", 33.0, 39.0, []),
+    ("Thar Desert", "IN", 27.0, 71.0, []),
+    ("Taklamakan Desert", "CN", 38.9, 82.0, ["Taklamakan"]),
+    ("Mojave Desert", "US", 35.0, -115.5, []),
+    ("Sonoran Desert", "US", 32.0, -112.5, []),
+    # mountains
+    ("Hindu Kush", "AF", 35.5, 70.5, []),
+    ("Karakoram", "PK", 35.8, 76.5, ["Karakorum"]),
+    ("Pyrenees", "", 42.7, 0.5, ["Pyrenees Mountains"]),
+    ("Carpathians", "", 47.5, 25.0, ["Carpathian Mountains"]),
+    ("Apennines", "IT", 43.0, 12.8, ["Apennine Mountains"]),
+    ("Zagros Mountains", "IR", 33.5, 47.5, ["Zagros"]),
+    ("Tian Shan", "", 42.0, 80.0, ["Tien Shan"]),
+    ("Pamirs", "TJ", 38.5, 73.0, ["Pamir Mountains"]),
+    ("Atlas Mountains", "MA", 31.5, -5.0, []),
+    ("Mount Everest", "NP", 27.99, 86.93, []),
+    ("Mount Kilimanjaro", "TZ", -3.07, 37.35, []),
+    ("Mount Kenya", "KE", -0.15, 37.3, []),
+    ("Mount Etna", "IT", 37.75, 15.0, []),
+    ("Mount Fuji", "JP", 35.36, 138.73, []),
+    ("Mont Blanc", "", 45.83, 6.86, []),
+    # islands
+    ("Sumatra", "ID", 0.0, 102.0, []),
+    ("Mindanao", "PH", 7.5, 125.0, []),
+    ("Luzon", "PH", 16.0, 121.0, []),
+    ("New Guinea", "", -5.5, 141.0, []),
+    ("Hispaniola", "", 19.0, -71.0, []),
+    ("Long Island", "US", 40.8, -73.3, []),
+    ("Spratly Islands", "", 10.0, 114.0, ["Spratlys"]),
+    ("Paracel Islands", "", 16.5, 112.0, ["Paracels"]),
+    ("Senkaku Islands", "", 25.75, 123.5, ["Diaoyu Islands"]),
+    ("Kuril Islands", "", 46.5, 151.5, ["Kurils", "Kuriles"]),
+    ("Aleutian Islands", "US", 52.0, -175.0, ["Aleutians"]),
+    # regions
+    ("Levant", "", 34.0, 36.5, []),
+    ("Maghreb", "", 32.0, 2.0, []),
+    ("Anatolia", "TR", 39.0, 33.0, []),
+    ("Baltic states", "", 57.0, 24.0, ["Baltics"]),
+    ("Iberian Peninsula", "", 40.0, -4.0, []),
+    ("Patagonia", "", -45.0, -69.0, []),
+    ("Galilee", "IL", 32.9, 35.4, []),
+    ("Bekaa Valley", "LB", 33.85, 35.9, ["Bekaa"]),
+    ("Jordan Valley", "", 32.0, 35.55, []),
 ]
 
 # Words naming what kind of subdivision an admin1 is, stripped to find its base
@@ -426,13 +583,13 @@ def main(out_path, tsv_path=None):
         gid, others = admin2_records.get((cc, a1, fold(a2)), (0, []))
         alts = {o for o in others if unspaced(o) == unspaced(a2) and useful_alternate(o)}
         for name in [a2] + sorted(alts):
-            m = re.fullmatch(r"(.+) (County|Parish|Borough|District)", name)
+            m = re.fullmatch(r"(.+) (County|Parish|Borough|District|Agency)", name)
             if m:
                 alts.add(m.group(1))
         rows.append((gid, "admin2", cc, a1, lat, lon, sum(p[2] for p in points), a2, alts))
 
     # ---------------------------------------------------------------- regions
-    for name, cc, lat, lon, alts in REGIONS:
+    for name, cc, lat, lon, alts in REGIONS + FEATURES:
         rows.append((0, "region", cc, "", lat, lon, 0, name, set(alts)))
 
     write(rows, out_path, tsv_path)

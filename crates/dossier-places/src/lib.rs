@@ -1,8 +1,9 @@
 //! Places: which spans of a report name places, and which places they name.
 //!
 //! [`Gazetteer`] is the GeoNames-derived table (countries, first- and second-level
-//! subdivisions, cities of 500 people or more, a few seas and regions), embedded in
-//! the binary and built by `tools/gazetteer/build.py`. [`PlaceStage`] finds toponyms
+//! subdivisions, cities of 500 people or more, seas, regions, and great rivers, lakes,
+//! deserts and islands), embedded in the binary and built by
+//! `tools/gazetteer/build.py`. [`PlaceStage`] finds toponyms
 //! (the entity stage's GPE/LOC/FAC mentions, and gazetteer names among capitalised
 //! words elsewhere), resolves each to one entry by context, and writes
 //! [`dossier_core::Place`]s; it also gives the mention's entity its GeoNames id and

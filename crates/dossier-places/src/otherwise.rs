@@ -16,19 +16,19 @@
 //!   is that word;
 //! - an acronym in capitals names a small place only by coincidence: it stays a
 //!   place when it is a country's or region's code or name ("US", "UAE", "NSW") or a
-//!   large city's ("LA", "NYC").
+//!   large city's initials ("LA", "NYC"; not an airport code such as "SOL" for Seoul).
 
 use crate::gazetteer::{Gazetteer, Kind, fold};
 use crate::recognise::Toponym;
 use dossier_core::{Document, EntityLabel};
 
-/// A city whose acronym is read as the city ("LA", "NYC", "KL").
+/// A city large enough that news may name it by its initials ("HCMC").
 const BIG_CITY: u64 = 500_000;
 
 /// Whether `t`, found by its name alone, is a place rather than a name of something
 /// else that happens to be in the table.
 pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
-    if names_a_disease(doc, t) {
+    if names_a_disease(doc, t) || WEATHER.contains(&t.key.as_str()) {
         return false;
     }
     if t.mention.is_some() || t.street || t.unlisted {
@@ -42,9 +42,14 @@ pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
     let named_otherwise =
         mention.is_some_and(|m| matches!(m.label, EntityLabel::Org | EntityLabel::Person));
     let abbreviation = text.ends_with('.');
+    // "Yangtze River", "Gulf of Aden": the feature word in the text says what the
+    // tagger's organisation is named after.
+    let feature = t.key.split(' ').any(|w| FEATURE_WORDS.contains(&w));
     let own_name = entries().any(|e| {
         let name = fold(e.name);
-        spelled_alike(&name, &t.key) || (abbreviation && name.starts_with(t.key.as_str()))
+        spelled_alike(&name, &t.key)
+            || (abbreviation && name.starts_with(t.key.as_str()))
+            || (feature && e.kind == Kind::Region)
     });
     if named_otherwise && !country && !own_name {
         return false;
@@ -56,8 +61,22 @@ pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
         return false;
     }
     let acronym = (2..=5).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase());
-    !acronym || polity || entries().any(|e| e.kind == Kind::City && e.population >= BIG_CITY)
+    !acronym
+        || polity
+        || entries()
+            .any(|e| e.kind == Kind::City && e.population >= BIG_CITY && initials(e.name) == text)
 }
+
+/// The capital initials of a name's words: "NYC" of "New York City".
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect()
+}
+
+/// Climate patterns named like towns ("El Niño").
+const WEATHER: &[&str] = &["el nino", "la nina"];
 
 /// Words after a place's name that make it a disease's ("Lassa fever", "Marburg virus",
 /// "Lyme disease"): the report names the disease, not the place it was named after.
@@ -101,6 +120,27 @@ pub(crate) fn spelled_alike(name: &str, key: &str) -> bool {
 /// The Arabic article as place names transcribe it, assimilated or not ("Ar Raqqah");
 /// not as "El", which as often begins a Spanish name ("El Troncón").
 const ARABIC_ARTICLES: &[&str] = &["al", "ar", "as", "ad", "an", "at", "az", "ash", "ath"];
+
+/// Words of a physical feature's name ("Yangtze River", "Sea of Japan").
+const FEATURE_WORDS: &[&str] = &[
+    "river",
+    "lake",
+    "sea",
+    "ocean",
+    "gulf",
+    "bay",
+    "strait",
+    "straits",
+    "canal",
+    "desert",
+    "mountains",
+    "mount",
+    "islands",
+    "island",
+    "valley",
+    "delta",
+    "peninsula",
+];
 
 /// Words a place's own name is listed with.
 const ADMIN_WORDS: &[&str] = &[

@@ -1071,3 +1071,86 @@ fn initials_of_a_country_whose_people_the_report_names_are_that_country() {
     let countries: Vec<&str> = doc.places.iter().map(|p| p.country.as_str()).collect();
     assert_eq!(countries, ["ZA", "ZA"], "{:?}", doc.places);
 }
+
+#[test]
+fn great_rivers_lakes_and_deserts_are_places_at_their_points() {
+    let text = "Barges were stranded on the Danube and the Yangtze River, while herders \
+                crossed the Gobi Desert and fishermen left Lake Victoria.";
+    let doc = with_mentions(text, &[("Yangtze River", EntityLabel::Org)]);
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(
+        names,
+        ["Danube", "Yangtze River", "Gobi Desert", "Lake Victoria"]
+    );
+    let lake = place(text, &doc.places, "Lake Victoria");
+    assert!(dossier_places::km(lake.lat, lake.lon, -1.0, 33.0) < 161.0);
+    // The Sahara is the desert, not a Yemeni hamlet that bears the name.
+    let found = places("Temperatures rose across the Sahara this week.");
+    assert!(dossier_places::km(found[0].lat, found[0].lon, 23.0, 12.0) < 500.0);
+}
+
+#[test]
+fn a_surname_that_is_also_a_town_is_no_place_inside_the_persons_name() {
+    let text = "The trainer Mike de Kock saddled the winner, and Senator Jane Lincoln \
+                watched from Dubai.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("Mike de Kock", EntityLabel::Person),
+            ("Jane Lincoln", EntityLabel::Person),
+            ("Dubai", EntityLabel::Gpe),
+        ],
+    );
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Dubai"]);
+}
+
+#[test]
+fn an_unknown_word_the_report_also_names_a_person_by_is_no_place() {
+    // "Tolvard" is in no table: the tagger calls it a place once, and a person's name
+    // holds it elsewhere.
+    let text = "Marta Tolvard spoke first. Later, Tolvard and her family left for Athens.";
+    let mut doc = Document::new("t", text);
+    let later = text.rfind("Tolvard").unwrap();
+    let athens = text.find("Athens").unwrap();
+    for (start, end, label) in [
+        (0, 13, EntityLabel::Person),
+        (later, later + 7, EntityLabel::Gpe),
+        (athens, athens + 6, EntityLabel::Gpe),
+    ] {
+        doc.mentions.push(Mention {
+            span: Span::new(start, end),
+            label,
+            entity: None,
+        });
+    }
+    stage().run(&mut doc);
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Athens"]);
+}
+
+#[test]
+fn climate_patterns_titles_and_airport_codes_are_not_places() {
+    // "SOL" is Seoul's airport code and "EA" another name of Tripoli in the table.
+    let text = "Forecasters said El Niño would bring rain to Lima. The Home Secretary \
+                praised the SOL brand and EA games.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("El Niño", EntityLabel::Org),
+            ("SOL", EntityLabel::Misc),
+            ("EA", EntityLabel::Misc),
+        ],
+    );
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Lima"]);
+}
+
+#[test]
+fn a_possessive_inside_a_name_is_part_of_it() {
+    let text = "Cholera spread through the camps near Cox's Bazar, and Young's shop closed.";
+    let found = places(text);
+    let names: Vec<&str> = found.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Cox's Bazar"]);
+    assert_eq!(found[0].country, "BD");
+}
