@@ -479,7 +479,10 @@ fn untangle(doc: &Document, claims: &mut Vec<Claim>) {
 /// must reach to raise F1. Claims `inside` a quotation (reports read within it) overlap
 /// it by design and stay.
 fn one_claim_per_content(claims: &mut Vec<Claim>, inside: impl Fn(&Claim) -> bool) {
-    let size = |c: &Claim| c.content.iter().map(|p| p.len()).sum::<usize>();
+    let size: Vec<usize> = claims
+        .iter()
+        .map(|c| c.content.iter().map(|p| p.len()).sum())
+        .collect();
     let shared = |a: &Claim, b: &Claim| -> usize {
         a.content
             .iter()
@@ -495,12 +498,8 @@ fn one_claim_per_content(claims: &mut Vec<Claim>, inside: impl Fn(&Claim) -> boo
                 continue;
             }
             // The shorter of the two, the later one on a tie.
-            let shorter = if size(&claims[j]) <= size(&claims[i]) {
-                j
-            } else {
-                i
-            };
-            let short = size(&claims[shorter]);
+            let shorter = if size[j] <= size[i] { j } else { i };
+            let short = size[shorter];
             if short > 0 && 2 * shared(&claims[i], &claims[j]) > short {
                 gone[shorter] = true;
             }
