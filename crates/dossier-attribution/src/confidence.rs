@@ -48,6 +48,17 @@ impl Default for Confidence {
     }
 }
 
+#[cfg(test)]
+impl Confidence {
+    /// A confidence that drops every claim it judges.
+    pub(crate) fn keeping_nothing() -> Confidence {
+        Confidence {
+            threshold: f32::INFINITY,
+            ..Confidence::default()
+        }
+    }
+}
+
 /// How the stage came by a claim's cue.
 #[derive(Clone, Copy)]
 pub(crate) struct Origin {

@@ -179,7 +179,18 @@ impl ClaimStage {
                 .iter_mut()
                 .find(|c| c.cue.is_some_and(|cue| cue.overlaps(hedge)))
             {
-                Some(c) => c.hedge = Some(hedge),
+                Some(c) => {
+                    c.hedge = Some(hedge);
+                    // A hedge without a source ("it is believed", "X is said to") reports
+                    // by its form, as the rule's own claims do: its phrase is the cue, and
+                    // the claim is not the confidence's to judge.
+                    if c.sources.is_empty()
+                        && let Some(cue) = c.cue
+                    {
+                        origins.remove(&cue.start);
+                        c.cue = Some(cue.cover(hedge));
+                    }
+                }
                 None => claims.push(rules::hedged_claim(hedge, content)),
             }
         }
@@ -660,12 +671,15 @@ fn by_agent(doc: &Document, phrase: Span) -> bool {
 
 const REPORTED_PARTICIPLES: &[&str] = &[
     "accused",
+    "alleged",
     "announced",
     "asked",
+    "believed",
     "billed",
     "blamed",
     "called",
     "charged",
+    "claimed",
     "confirmed",
     "considered",
     "criticized",
@@ -694,6 +708,7 @@ const REPORTED_PARTICIPLES: &[&str] = &[
     "shown",
     "thought",
     "told",
+    "understood",
     "viewed",
 ];
 
@@ -1606,6 +1621,33 @@ mod tests {
             ["“Only the council,”", "would dare to raise the fare"]
         );
         assert_eq!(content(&doc, &claims[1]), ["The road is closed"]);
+    }
+
+    #[test]
+    fn a_hedge_without_a_source_is_a_claim_whatever_the_confidence() {
+        let mut model = read_model(EMBEDDED_MODEL).expect("the embedded model reads");
+        model.confidence = confidence::Confidence::keeping_nothing();
+        let mut doc = Document::new(
+            "d",
+            "It is believed that the minister will resign before the vote. \
+             He is believed to have fled the country after the ruling.",
+        );
+        ClaimStage::from_model(model).run(&mut doc);
+        for (hedge, content) in [
+            ("It is believed", "the minister will resign before the vote"),
+            ("is believed", "have fled the country"),
+        ] {
+            let c = doc
+                .claims
+                .iter()
+                .find(|c| c.cue.is_some_and(|s| doc.str(s).starts_with(hedge)))
+                .unwrap_or_else(|| panic!("no claim for {hedge:?}"));
+            assert!(c.hedge.is_some() && c.sources.is_empty(), "{hedge}");
+            assert!(
+                doc.str(c.content_cover().unwrap()).contains(content),
+                "{hedge}"
+            );
+        }
     }
 
     #[test]

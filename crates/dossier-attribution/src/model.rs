@@ -26,7 +26,7 @@ use crate::perceptron::{Features, Tagger, Trainer};
 use crate::quotes;
 use crate::review::{self, CueReview};
 pub(crate) use candidates::SOURCE_NOUNS;
-use candidates::{cue_stems, is_candidate, review_features, train_review};
+use candidates::{cue_stems, is_candidate, review_examples, review_features};
 use dossier_core::{Document, Span, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Read, Write};
@@ -593,8 +593,9 @@ impl Model {
 
     /// Trains the chunker on `chunked` sentences, counts the cue lexicon on the annotated
     /// `docs`, trains the cue review on what taggers trained on other folds miss and the
-    /// claim confidence on what the stage finds with them, then trains both attribution
-    /// taggers on all `docs`, for `epochs` passes each.
+    /// claim confidence on what the stage finds in each fold with taggers and a review
+    /// trained on the other folds, then trains both attribution taggers on all `docs`, for
+    /// `epochs` passes each.
     pub fn train(
         docs: &[(Document, Vec<GoldClaim>)],
         chunked: &[ChunkedSentence],
@@ -642,14 +643,17 @@ impl Model {
                 .map(|(k, _)| k)
                 .collect()
         });
-        let (review, fold_cues) = train_review(docs, &analyses, &cue_vocabulary, epochs);
+        let (misses, fold_cues) = review_examples(docs, &analyses, &cue_vocabulary, epochs);
+        let review = CueReview::train(&misses, FOLDS);
         // Models that did not see a fold, to show the claim confidence what the stage gets
-        // wrong in documents it was not trained on. They share the review, which saw
-        // every fold's misses but only as a second look at a few words.
+        // wrong in documents it was not trained on: for each fold, taggers and a review
+        // trained on the other folds only.
         let fold_models: Vec<Model> = fold_cues
             .into_iter()
             .enumerate()
             .map(|(k, cues)| {
+                let other_misses: Vec<review::Example> =
+                    misses.iter().filter(|e| e.fold != k).cloned().collect();
                 let mut trainer =
                     Trainer::new(SPAN_LABELS, span_allowed).restricted_to(span_vocabulary.clone());
                 let mut order: Vec<usize> = (0..docs.len()).filter(|d| d % FOLDS != k).collect();
@@ -672,7 +676,7 @@ impl Model {
                     chunker: chunker.clone(),
                     lexicon: folds[k].clone(),
                     cues,
-                    review: review.clone(),
+                    review: CueReview::train(&other_misses, FOLDS),
                     spans: trainer.finish(1e-3),
                     confidence: Confidence::default(),
                 }

@@ -44,6 +44,7 @@ impl Default for CueReview {
 
 /// One training example: its features, whether it is positive (a missed cue, a right
 /// claim), its fold.
+#[derive(Clone)]
 pub struct Example {
     pub keys: Vec<u32>,
     pub positive: bool,
@@ -107,10 +108,11 @@ impl Logistic {
                 .sum::<f32>()
     }
 
-    /// The log-odds each example gets from weights fitted on the other folds.
+    /// The log-odds each example gets from weights fitted on the other folds (of those
+    /// the examples come from).
     pub fn held_out(examples: &[Example], folds: usize) -> Vec<f32> {
         let mut out = vec![0.0; examples.len()];
-        for k in 0..folds {
+        for k in (0..folds).filter(|&k| examples.iter().any(|e| e.fold == k)) {
             let lr = Logistic::fit(examples.iter().filter(|e| e.fold != k));
             for (o, e) in out.iter_mut().zip(examples) {
                 if e.fold == k {

@@ -13,16 +13,18 @@ pub(super) fn cue_stems<'a>(an: &'a Analysis, cue_marks: &[bool]) -> HashSet<&'a
         .collect()
 }
 
-/// Trains the cue review on what cue taggers miss in documents they were not trained on:
-/// each fold of `docs` is tagged by a tagger trained on the other folds, as the model's
-/// own tagger is, on `vocabulary`, for `epochs`. Returns the review and the fold taggers
-/// (the `k`th trained without the documents `d` where `d % FOLDS == k`).
-pub(super) fn train_review(
+/// What the cue review learns from: the words cue taggers pass over in documents they
+/// were not trained on, each fold of `docs` tagged by a tagger trained on the other folds
+/// (on `vocabulary`, for `epochs`), as the model's own tagger is; a word is positive when
+/// it belongs to a gold cue the tagger missed. Returns the examples, each with its
+/// document's fold, and the fold taggers (the `k`th trained without the documents `d`
+/// where `d % FOLDS == k`).
+pub(super) fn review_examples(
     docs: &[(Document, Vec<GoldClaim>)],
     analyses: &[Analysis],
     vocabulary: &HashSet<u32>,
     epochs: usize,
-) -> (CueReview, Vec<Tagger>) {
+) -> (Vec<review::Example>, Vec<Tagger>) {
     let mut examples = Vec::new();
     let mut taggers = Vec::new();
     let mut f = Features::default();
@@ -70,7 +72,7 @@ pub(super) fn train_review(
         }
         taggers.push(tagger);
     }
-    (CueReview::train(&examples, FOLDS), taggers)
+    (examples, taggers)
 }
 
 /// Whether the review looks at a token: a word outside the tagger's cues that the tagger
