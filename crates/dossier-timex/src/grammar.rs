@@ -2210,11 +2210,15 @@ impl<'a> Scanner<'a> {
     fn hyphenated(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let (head, tail) = w.split_once('-')?;
-        // "30-year", "two-day", "8-month-old", "day-long"
+        // "30-year", "two-day", "8-month-old", "day-long"; "several-year" and "multi-year"
+        // are as long with the count unknown.
         if let Some((unit, _)) =
             lexicon::unit(tail.split('-').next()?).filter(|(u, _)| *u != Unit::Quarter)
             && !tail.ends_with("-old")
         {
+            if matches!(head, "several" | "multi" | "many") {
+                return Some(Hit::duration(i + 1, duration_value(None, unit, false)));
+            }
             let n = if head.bytes().all(|b| b.is_ascii_digit()) {
                 head.parse().ok()
             } else {

@@ -101,6 +101,13 @@ fn durations_and_sets() {
         ),
         ["the past decade = P10Y", "the last decade = 201"]
     );
+    assert_eq!(
+        found(
+            "She signed a two-year deal after a several-year wait and a multi-week search.",
+            SAT
+        ),
+        ["two-year = P2Y", "several-year = PXY", "multi-week = PXW"]
+    );
 }
 
 #[test]
