@@ -206,7 +206,9 @@ fn run(cli: Cli) -> Result<bool> {
             let engine = load_engine()?;
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            let mut err = io::stderr().lock();
+            // Not locked for the whole run: a stage's own message to stderr from a worker
+            // thread would otherwise wait for this thread forever.
+            let mut err = io::stderr();
             let mut skipped = 0;
             if files.is_empty() {
                 skipped +=
