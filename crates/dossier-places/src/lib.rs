@@ -68,9 +68,10 @@ impl Stage for PlaceStage {
         let common = |w: &str| self.common.contains(&w.to_lowercase());
         let mut toponyms = recognise::toponyms(doc, self.gazetteer, &common);
         toponyms.retain(|t| otherwise::is_place(doc, self.gazetteer, t));
+        recognise::add_sites(doc, self.gazetteer, &mut toponyms);
         let mut chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
         resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
-        resolve::facilities(doc, self.gazetteer, &toponyms, &mut chosen);
+        resolve::facilities(doc, self.gazetteer, &mut toponyms, &mut chosen);
         resolve::streets_in_town(self.gazetteer, &toponyms, &mut chosen);
         let written: Vec<bool> = toponyms
             .iter()

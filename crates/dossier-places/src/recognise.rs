@@ -973,9 +973,7 @@ fn streets(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
                 && is_capitalised(w)
                 && word_ok
                 && !in_list(CALENDAR, w))
-                || (w.len() <= 5
-                    && w.starts_with(|c: char| c.is_ascii_digit())
-                    && ["st", "nd", "rd", "th"].iter().any(|o| w.ends_with(o)))
+                || ordinal(w)
         };
         let mut start = k;
         while start > 0
@@ -1016,6 +1014,136 @@ fn streets(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
     }
     found.extend(named);
     found.sort_by_key(|t| t.span);
+}
+
+/// Last words of the names of buildings and grounds that stand in one town ("Mercy
+/// Memorial Hospital", "Holy Redeemer Church", "Meydan Racecourse"). Not of institutions
+/// that reports name for the people they employ or for what they decide, and that are
+/// seldom in the town the report is about ("a professor at Stanford University", "the
+/// British Embassy", "the Supreme Court ruled"), nor words that end surnames too ("Hall").
+const SITE_HEADS: &[&str] = &[
+    "hospital",
+    "library",
+    "cathedral",
+    "church",
+    "chapel",
+    "mosque",
+    "temple",
+    "synagogue",
+    "museum",
+    "stadium",
+    "arena",
+    "airport",
+    "prison",
+    "jail",
+    "penitentiary",
+    "racecourse",
+    "inn",
+    "hotel",
+    "canal",
+    "bridge",
+    "courthouse",
+    "cemetery",
+    "graveyard",
+    "zoo",
+    "centre",
+    "center",
+    "school",
+];
+
+/// Named sites: capitalised words before a site's head ([`SITE_HEADS`]). No table
+/// holds them and the entity stage takes many for an organisation or a person, so they
+/// are found by their form, once the other toponyms are known, and placed as names no
+/// table holds: in the place that situates them ("Mercy Hospital in Urbana", "Dubai's
+/// Meydan Racecourse") or the town the report is about. A site whose name holds a place
+/// ("Colchester General Hospital") is left to that place; a site's whole name replaces
+/// a part of it the entity stage took for an unknown place ("Alder Hey"). A site named
+/// for a people ("the Russian Museum", "the British Embassy") may stand anywhere.
+pub fn add_sites(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
+    // Not a modifier that only begins with a name ("the Vatican-owned Bambino Gesu
+    // Hospital").
+    let part = |i: usize| {
+        let w = doc.token_str(i);
+        (doc.tokens[i].kind == TokenKind::Word
+            && is_capitalised(w)
+            && !w
+                .split('-')
+                .skip(1)
+                .any(|p| p.starts_with(char::is_lowercase))
+            && (!in_list(FUNCTION_WORDS, w) || in_list(COMPASS, w))
+            && !in_list(CALENDAR, w))
+            || (matches!(w, "'s" | "’s") && i > 0 && is_capitalised(doc.token_str(i - 1)))
+            || ordinal(w)
+    };
+    let adjacent = |i: usize| doc.tokens[i].span.start - doc.tokens[i - 1].span.end <= 1;
+    let mut sites = Vec::new();
+    for k in 1..doc.tokens.len() {
+        if !is_site_head(doc.token_str(k)) {
+            continue;
+        }
+        // "Church Street" is a street, "Hospital Board" an institution.
+        if doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| adjacent(k + 1) && is_capitalised(doc.str(t.span)))
+        {
+            continue;
+        }
+        let mut start = k;
+        while start > 0 && k - start < 5 && part(start - 1) && adjacent(start) {
+            start -= 1;
+        }
+        if start == k || matches!(doc.token_str(start), "'s" | "’s") {
+            continue;
+        }
+        let span = Span::new(
+            doc.tokens[start].span.start as usize,
+            doc.tokens[k].span.end as usize,
+        );
+        // A name the entity stage found whole ("Western State Hospital") stays as found.
+        let known = |t: &Toponym| {
+            t.span.overlaps(span)
+                && (!t.unlisted || t.span.start < span.start || t.span.end > span.end)
+        };
+        let demonym = doc
+            .mentions
+            .iter()
+            .any(|m| m.label == EntityLabel::Norp && m.span.overlaps(span));
+        if found.iter().any(known) || demonym || !g.find_ids(&fold(doc.str(span))).is_empty() {
+            continue;
+        }
+        sites.push(site(doc, found, span));
+    }
+    found.retain(|t| !sites.iter().any(|s| s.span.overlaps(t.span)));
+    found.extend(sites);
+    found.sort_by_key(|t| t.span);
+}
+
+/// Whether `word` ends the name of a site that stands in one town ([`SITE_HEADS`]).
+pub fn is_site_head(word: &str) -> bool {
+    is_capitalised(word) && in_list(SITE_HEADS, word)
+}
+
+/// The site named at `span`, no table's name, situated by a place of `found` right after
+/// it ("in Urbana", ", Urbana") or whose part it is ("Dubai's").
+pub fn site(doc: &Document, found: &[Toponym], span: Span) -> Toponym {
+    Toponym {
+        unlisted: true,
+        qualifier: situating(doc, found, span, &[" in ", " near ", ", "]),
+        ..Toponym::new(span, fold(doc.str(span)))
+    }
+}
+
+/// Compass words that begin or run through a site's name ("North Central Regional Jail").
+const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+];
+
+/// Whether `word` is an ordinal in figures ("35th" of "35th Street Bridge").
+fn ordinal(word: &str) -> bool {
+    word.len() <= 5
+        && word.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|o| word.ends_with(o))
 }
 
 /// Whether toponym `t` of `found` lies inside a street's name.
@@ -1733,22 +1861,27 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
     // A name no table holds is also situated by the place it is in ("Kamenné Square in
     // Bratislava") or whose part it is ("Warren County's Hamilton Township").
     for k in 0..found.len() {
-        if !found[k].unlisted || found[k].qualifier.is_some() {
-            continue;
+        if found[k].unlisted && found[k].qualifier.is_none() {
+            found[k].qualifier = situating(doc, found, found[k].span, &[" in ", " near "]);
         }
-        let span = found[k].span;
-        let after = &doc.text[span.end as usize..];
-        let inside = [" in ", " near "]
-            .iter()
-            .find_map(|p| after.strip_prefix(p))
-            .map(|rest| doc.text.len() - rest.len())
-            .and_then(|at| found.iter().find(|t| t.span.start as usize == at));
-        let before = doc.text[..span.start as usize]
-            .strip_suffix("'s ")
-            .or_else(|| doc.text[..span.start as usize].strip_suffix("’s "))
-            .and_then(|b| found.iter().find(|t| t.span.end as usize == b.len()));
-        found[k].qualifier = inside.or(before).map(|t| t.span);
     }
+}
+
+/// The toponym of `found` that situates the name at `span`: the place right after one
+/// of `links` ("Kamenné Square in Bratislava"), or the place whose part it is ("Warren
+/// County's Hamilton Township").
+fn situating(doc: &Document, found: &[Toponym], span: Span, links: &[&str]) -> Option<Span> {
+    let after = &doc.text[span.end as usize..];
+    let inside = links
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .map(|rest| doc.text.len() - rest.len())
+        .and_then(|at| found.iter().find(|t| t.span.start as usize == at));
+    let before = doc.text[..span.start as usize]
+        .strip_suffix("'s ")
+        .or_else(|| doc.text[..span.start as usize].strip_suffix("’s "))
+        .and_then(|b| found.iter().find(|t| t.span.end as usize == b.len()));
+    inside.or(before).map(|t| t.span)
 }
 
 /// Acronyms of the countries and regions a report names in full: after "South Africa",

@@ -17,7 +17,9 @@
 use crate::gazetteer::{Gazetteer, Kind, fold};
 use crate::landmarks;
 use crate::otherwise::spelled_alike;
-use crate::recognise::{Toponym, inside_a_street, local_cue, names_a_polity, state_abbreviation};
+use crate::recognise::{
+    self, Toponym, inside_a_street, local_cue, names_a_polity, state_abbreviation,
+};
 use dossier_core::{Document, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -313,8 +315,16 @@ const NAMESAKE_TOWN: u64 = 20_000;
 /// city's name before a school or a hall is where it stands ("Huntsville High"), and so
 /// is a town near the report's other places. Otherwise the name is not written: placing
 /// the building in the town the report is about, as unlisted names are, put "Stanford
-/// University" in a report's Ukrainian town.
-pub fn facilities(doc: &Document, g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]) {
+/// University" in a report's Ukrainian town. A building that reports name as a place
+/// rather than as its staff (a library, an inn: [`recognise::is_site_head`]) is placed
+/// under its whole name as names no table holds are ("the Carnegie Library" in the
+/// report's New Orleans).
+pub fn facilities(
+    doc: &Document,
+    g: &Gazetteer,
+    toponyms: &mut [Toponym],
+    chosen: &mut [Option<u32>],
+) {
     let near = |e: u32, f: u32| {
         let (a, b) = (g.entry(e), g.entry(f));
         match b.kind {
@@ -354,11 +364,18 @@ pub fn facilities(doc: &Document, g: &Gazetteer, toponyms: &[Toponym], chosen: &
             .zip(chosen.iter())
             .any(|(o, f)| o.key != t.key && f.is_some_and(|f| f != e && near(e, f)));
         if !placed {
-            dropped.push(k);
+            dropped.push((k, head));
         }
     }
-    for k in dropped {
+    for (k, head) in dropped {
         chosen[k] = None;
+        if recognise::is_site_head(doc.token_str(head)) {
+            let span = Span::new(
+                toponyms[k].span.start as usize,
+                doc.tokens[head].span.end as usize,
+            );
+            toponyms[k] = recognise::site(doc, toponyms, span);
+        }
     }
 }
 

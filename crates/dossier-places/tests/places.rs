@@ -816,8 +816,17 @@ fn a_common_word_ending_a_longer_name_is_not_a_town() {
     let text = "The boy was flown to Alder Hey Children's Hospital in Liverpool, and his \
                 sister to the Bambino Paediatric Hospital in Rome.";
     let doc = with_mentions(text, &[("Hospital", EntityLabel::Gpe)]);
-    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
-    assert_eq!(names, ["Liverpool", "Rome"]);
+    let names: Vec<&str> = doc.places.iter().map(|p| p.name.as_str()).collect();
+    // The hospitals are sites of their cities, not a town called Hospital.
+    assert_eq!(
+        names,
+        [
+            "Alder Hey Children's Hospital, Liverpool",
+            "Liverpool",
+            "Bambino Paediatric Hospital, Rome",
+            "Rome"
+        ]
+    );
 }
 
 #[test]
@@ -924,6 +933,9 @@ fn a_building_named_after_someone_is_not_in_the_small_town_of_that_name() {
             .all(|p| p.admin1.as_deref() != Some("Pennsylvania")),
         "{found:?}"
     );
+    // It is a site of the town the report is about.
+    let library = place(text, &found, "Carnegie Library");
+    assert_eq!(library.name, "Carnegie Library, New Orleans", "{found:?}");
     // A large city's name before a school is where the school is.
     let text = "Students at Houston High gathered on Friday.";
     let found = places(text);
@@ -1153,4 +1165,33 @@ fn a_possessive_inside_a_name_is_part_of_it() {
     let names: Vec<&str> = found.iter().map(|p| p.span.of(text)).collect();
     assert_eq!(names, ["Cox's Bazar"]);
     assert_eq!(found[0].country, "BD");
+}
+
+#[test]
+fn a_named_site_the_entity_stage_took_for_an_organisation_is_placed_in_its_town() {
+    let text = "The driver was taken to Mossgrove Memorial Hospital in Dayton on Sunday.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("Mossgrove Memorial Hospital", EntityLabel::Org),
+            ("Dayton", EntityLabel::Gpe),
+        ],
+    );
+    let site = place(text, &doc.places, "Mossgrove Memorial Hospital");
+    let town = place(text, &doc.places, "Dayton");
+    assert_eq!(site.name, "Mossgrove Memorial Hospital, Dayton");
+    assert_eq!((site.lat, site.lon), (town.lat, town.lon));
+    assert_eq!(site.geonames_id, None);
+}
+
+#[test]
+fn a_site_named_for_a_people_or_a_modifier_before_it_is_not_placed_by_its_words() {
+    let text = "Visitors queued outside the Russian Museum in Dayton, and a church-run \
+                Hospital took the injured.";
+    let doc = with_mentions(
+        text,
+        &[("Russian", EntityLabel::Norp), ("Dayton", EntityLabel::Gpe)],
+    );
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Dayton"]);
 }
