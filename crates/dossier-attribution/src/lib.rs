@@ -176,7 +176,8 @@ impl ClaimStage {
         claims.retain(|c| !ruled.iter().any(|r| same_claim(doc, c, r)));
         claims.extend(ruled);
 
-        for (hedge, content) in rules::hedges(doc, &an.words) {
+        let hedges = rules::hedges(doc, &an.words);
+        for &(hedge, content) in &hedges {
             match claims
                 .iter_mut()
                 .find(|c| c.cue.is_some_and(|cue| cue.overlaps(hedge)))
@@ -196,6 +197,7 @@ impl ClaimStage {
                 None => claims.push(rules::hedged_claim(hedge, content)),
             }
         }
+        hedges_apart(doc, &hedges, &mut claims);
 
         one_claim_per_content(&mut claims, |c| {
             c.cue.is_some_and(|cue| nested_cues.contains(&cue))
@@ -482,6 +484,24 @@ fn untangle(doc: &Document, claims: &mut Vec<Claim>) {
     }
     let mut keep = gone.iter().map(|g| !g);
     claims.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// A hedged claim's content ends where the next hedge of its sentence begins ("It is
+/// believed A, and there are reports that B"): each hedge reports its own part, and the
+/// second would otherwise be lost inside the first's content as the same words read twice.
+fn hedges_apart(doc: &Document, hedges: &[(Span, Span)], claims: &mut [Claim]) {
+    for c in claims.iter_mut().filter(|c| c.hedge.is_some()) {
+        for &(other, _) in hedges {
+            for part in &mut c.content {
+                if part.start < other.start
+                    && other.start < part.end
+                    && let Some(cut) = cut_before(doc, *part, other.start)
+                {
+                    *part = cut;
+                }
+            }
+        }
+    }
 }
 
 /// Two claims given mostly the same words (more than half of the shorter content) are

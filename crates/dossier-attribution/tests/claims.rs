@@ -262,6 +262,21 @@ fn hedged_claims_have_no_source() {
 }
 
 #[test]
+fn two_hedges_in_one_sentence_are_two_claims() {
+    let doc = run(
+        "It is believed the ferry left the harbour before dawn, and there are reports that a second boat turned back.",
+    );
+    let believed = claim_with_cue(&doc, "It is believed");
+    assert_eq!(
+        content_text(&doc, believed),
+        "the ferry left the harbour before dawn"
+    );
+    let reports = claim_with_cue(&doc, "there are reports");
+    assert!(reports.sources.is_empty() && reports.is_hedged());
+    assert_eq!(content_text(&doc, reports), "a second boat turned back");
+}
+
+#[test]
 fn a_passive_cue_stands_without_a_source() {
     let doc = run("Turnout is expected to rise sharply in the northern districts.");
     let c = claim_with_cue(&doc, "is expected");
