@@ -277,6 +277,20 @@ fn two_hedges_in_one_sentence_are_two_claims() {
 }
 
 #[test]
+fn what_was_not_said_is_no_claim() {
+    let doc = run(
+        "The army said its drones had hit a fuel depot near the coast, without mentioning the bridge.",
+    );
+    let cues: Vec<&str> = doc
+        .claims
+        .iter()
+        .filter_map(|c| c.cue)
+        .map(|s| doc.str(s))
+        .collect();
+    assert_eq!(cues, ["said"]);
+}
+
+#[test]
 fn a_passive_cue_stands_without_a_source() {
     let doc = run("Turnout is expected to rise sharply in the northern districts.");
     let c = claim_with_cue(&doc, "is expected");
