@@ -342,7 +342,11 @@ fn unnamed_speaker(doc: &Document, an: &Analysis, c: &Claim, cue: Span) -> Optio
         return None;
     }
     // The noun phrase opening at `from`, if it can speak: not "It", "That forecast", "There".
+    // None after the sentence's end (a text that ends on its cue).
     let phrase = |from: usize| {
+        if from >= sentence.end {
+            return None;
+        }
         let mut k = from;
         while k < sentence.end
             && (k == from && an.chunks[k] == "B-NP" || k > from && an.chunks[k] == "I-NP")

@@ -291,6 +291,17 @@ fn what_was_not_said_is_no_claim() {
 }
 
 #[test]
+fn a_text_that_ends_on_its_cue_is_read_without_a_panic() {
+    for text in [
+        "The bridge will close on Monday, said",
+        "“The bridge will close on Monday,” said",
+    ] {
+        let doc = run(text);
+        assert!(doc.claims.iter().all(|c| c.sources.is_empty()), "{text}");
+    }
+}
+
+#[test]
 fn a_passive_cue_stands_without_a_source() {
     let doc = run("Turnout is expected to rise sharply in the northern districts.");
     let c = claim_with_cue(&doc, "is expected");
