@@ -73,6 +73,7 @@ impl Stage for PlaceStage {
         resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
         resolve::facilities(doc, self.gazetteer, &mut toponyms, &mut chosen);
         resolve::streets_in_town(self.gazetteer, &toponyms, &mut chosen);
+        resolve::campuses(doc, self.gazetteer, &mut toponyms, &mut chosen);
         let written: Vec<bool> = toponyms
             .iter()
             .map(|t| !recognise::inside_a_street(&toponyms, t))

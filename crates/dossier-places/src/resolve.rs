@@ -379,6 +379,57 @@ pub fn facilities(
     }
 }
 
+/// Heads of the names of universities, which are often named after a town or a state
+/// they do not stand in.
+const CAMPUS_HEADS: &[&str] = &["University", "College"];
+
+/// A university named after a place and situated by the text ("Washington University
+/// in St. Louis", "California State University at San Marcos") stands in the place
+/// that situates it, not in its namesake: it becomes a site under its whole name, placed
+/// there. Only a town or county situates it: "in Texas" says less of where it stands
+/// than a town of the name in Texas would.
+pub fn campuses(
+    doc: &Document,
+    g: &Gazetteer,
+    toponyms: &mut [Toponym],
+    chosen: &mut [Option<u32>],
+) {
+    for k in 0..toponyms.len() {
+        let t = &toponyms[k];
+        if t.street || t.unlisted || chosen[k].is_none() {
+            continue;
+        }
+        let Some(head) = campus_head(doc, t.span) else {
+            continue;
+        };
+        let Some(after) = doc.tokens.get(head + 2) else {
+            continue;
+        };
+        let place = toponyms
+            .iter()
+            .position(|o| o.span.start == after.span.start)
+            .and_then(|m| chosen[m])
+            .filter(|&e| matches!(g.entry(e).kind, Kind::City | Kind::Admin2));
+        if let Some(place) = place {
+            let span = Span::new(t.span.start as usize, doc.tokens[head].span.end as usize);
+            toponyms[k] = recognise::site(doc, toponyms, span);
+            chosen[k] = Some(place);
+        }
+    }
+}
+
+/// The token of "University" or "College" right after the name at `span` ("State"
+/// may come between), when "in" or "at" follows it.
+fn campus_head(doc: &Document, span: Span) -> Option<usize> {
+    let word = |i: usize| doc.tokens.get(i).map(|w| doc.str(w.span));
+    let mut head = doc.tokens_in(span).next_back()? + 1;
+    if word(head) == Some("State") {
+        head += 1;
+    }
+    let is_head = word(head).is_some_and(|w| CAMPUS_HEADS.contains(&w));
+    (is_head && matches!(word(head + 1), Some("in" | "at"))).then_some(head)
+}
+
 /// Streets are placed in the town the report names most often or, if it names none, in
 /// its county. A place no table holds is placed in the place that situates it
 /// ("Thaloi, Jaunpur", "Kamenné Square in Bratislava"), else in the report's town if
@@ -536,7 +587,11 @@ impl<'n> Support<'n> {
                         is_near = is_near.max(weight);
                     }
                     if d < CLOSE_KM {
-                        is_close = weight;
+                        is_close = if county_and_town(&entry, &o) {
+                            1.0
+                        } else {
+                            weight
+                        };
                     }
                 }
             }
@@ -548,6 +603,18 @@ impl<'n> Support<'n> {
             + CLOSE_WEIGHT * close.min(2.0)
             + REGION_WEIGHT * same_region.min(3.0)
     }
+}
+
+/// Whether one of two places is a county and the other a town in the same first-level
+/// region (and, by the caller, close to it): local news names its town and the county
+/// around it together, so such a pair is evidence for both however many namesakes
+/// either name has elsewhere.
+fn county_and_town(a: &crate::gazetteer::Entry, b: &crate::gazetteer::Entry) -> bool {
+    let pair = matches!(
+        (a.kind, b.kind),
+        (Kind::City, Kind::Admin2) | (Kind::Admin2, Kind::City)
+    );
+    pair && !a.admin1.is_empty() && a.admin1 == b.admin1
 }
 
 /// A city this large is what its own name means before any town that bears the name

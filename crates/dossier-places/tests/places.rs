@@ -458,6 +458,26 @@ fn a_town_and_the_county_it_lies_in_settle_each_other() {
 }
 
 #[test]
+fn a_county_seat_and_its_county_are_chosen_together() {
+    // Both names have many namesakes, most more likely alone; Paris is the seat of
+    // Henry County only in Tennessee.
+    let text = "A Paris man was arrested on Sunday. He will appear on Tuesday in Henry County General Sessions Court.";
+    let found = found(text);
+    assert!(
+        found.iter().all(|(_, c, a)| c == "US" && a == "Tennessee"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_university_named_after_a_place_stands_where_the_text_puts_it() {
+    let text = "She studied chemistry at Washington University in St. Louis before moving on.";
+    let found = places(text);
+    let campus = place(text, &found, "Washington University");
+    assert_eq!(campus.admin1.as_deref(), Some("Missouri"), "{found:?}");
+}
+
+#[test]
 fn a_list_closed_by_counties_names_counties() {
     let text = "Storms are expected in Becker, Clay, Otter Tail and Wilkin counties tonight.";
     let found = found(text);
