@@ -22,6 +22,10 @@ run() { # task gold-file name
     lines_in=$(grep -c . "$out/$name.in.jsonl"); lines_out=$(grep -c . "$out/$name.pred.jsonl")
     printf '%-28s %-14s %-28s %5s/%-5s docs  %6.1fs\n' "$name" "$task" "$(tail -1 "$out/$name.score.txt")" \
         "$lines_out" "$lines_in" "$(echo "$t1 - $t0" | bc)"
+    # A stage that panics is caught and the document goes on without that layer: say so.
+    local panics
+    panics=$(grep -c 'panicked at' "$out/$name.err" || true)
+    [ "$panics" -eq 0 ] || echo "  $panics stage panic(s): see $out/$name.err"
 }
 
 run ner          $data/ner/conll2003-valid.jsonl       conll2003-valid
