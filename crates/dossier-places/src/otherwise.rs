@@ -4,9 +4,10 @@
 //! acronyms are also the name of some town: "Apple" (Almaty), "NATO" (a barangay),
 //! "SEC" (Seč), "AI" (a US town). Scanning the text for gazetteer names finds them
 //! all. Two kinds of evidence overrule the table:
-//! - the entity stage read the very same words as an organisation or a person, the
-//!   words name no country, and the table knows them only as another name of some
-//!   place ("Apple" is an old name of the Almaty region; "SSU" = Security Service of
+//! - the entity stage read the very same words as an organisation or a person, or
+//!   read them inside an organisation's name ("Holy Spirit Academy"), the words name
+//!   no country, and the table knows them only as another name of some place
+//!   ("Apple" is an old name of the Almaty region; "SSU" = Security Service of
 //!   Ukraine; "Google"). The tagger is not trusted further: it reads many a small
 //!   town of a local report as an organisation, reports use countries for their
 //!   governments ("the US said"), and spelling variants of a village's name
@@ -39,8 +40,12 @@ pub fn is_place(doc: &Document, g: &Gazetteer, t: &Toponym) -> bool {
     let polity = country || entries().any(|e| matches!(e.kind, Kind::Admin1 | Kind::Region));
     let text = doc.str(t.span);
     let mention = doc.mentions.iter().find(|m| m.span == t.span);
-    let named_otherwise =
-        mention.is_some_and(|m| matches!(m.label, EntityLabel::Org | EntityLabel::Person));
+    // Inside an organisation's name, too: "Holy Spirit Academy" is not in Espírito Santo.
+    let in_an_organisation = doc.mentions.iter().any(|m| {
+        m.label == EntityLabel::Org && m.span.start <= t.span.start && t.span.end <= m.span.end
+    });
+    let named_otherwise = in_an_organisation
+        || mention.is_some_and(|m| matches!(m.label, EntityLabel::Org | EntityLabel::Person));
     let abbreviation = text.ends_with('.');
     // "Yangtze River", "Gulf of Aden": the feature word in the text says what the
     // tagger's organisation is named after.
@@ -92,8 +97,8 @@ fn names_a_disease(doc: &Document, t: &Toponym) -> bool {
 /// Whether a place's name and a name it is listed under are one name: the name with
 /// an administrative word ("DuPage" of "DuPage County"), without its Arabic article
 /// ("Qamishli" of "Al Qamishli") or another spelling of it ("Kostiantynivka",
-/// "Kostyantynivka"); not an unrelated old or foreign name ("Apple" for the Almaty
-/// region) nor a longer name ("Apple Valley").
+/// "Kostyantynivka", "DeSoto"); not an unrelated old or foreign name ("Apple" for the
+/// Almaty region) nor a longer name ("Apple Valley").
 pub(crate) fn spelled_alike(name: &str, key: &str) -> bool {
     let with_admin_word = |long: &str, short: &str| {
         long.strip_prefix(short)
@@ -110,8 +115,11 @@ pub(crate) fn spelled_alike(name: &str, key: &str) -> bool {
     let without_article = name
         .split_once(' ')
         .is_some_and(|(article, rest)| ARABIC_ARTICLES.contains(&article) && rest == key);
+    // "DeSoto" and "De Soto" are one name written with and without the space.
+    let unspaced = |s: &str| s.replace(' ', "");
     with_admin_word(name, key)
         || with_admin_word(key, name)
+        || unspaced(name) == unspaced(key)
         || without_article
         || leading
         || (common >= 4 && name.len().abs_diff(key.len()) <= 2)

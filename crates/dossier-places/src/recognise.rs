@@ -91,6 +91,7 @@ const TITLES: &[&str] = &[
     "secretary",
     "deputy",
     "detective",
+    "patrolman",
     "trooper",
     "commissioner",
     "attorney",
@@ -1451,15 +1452,22 @@ fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
             {
                 j += 1;
             }
-            let run = j - i;
+            // A title inside the run starts the name, one word long or more:
+            // "Patrolman Jeramye Whitaker", "President Obama".
+            let title = (i..j.saturating_sub(1))
+                .rev()
+                .find(|&k| in_list(TITLES, doc.token_str(k)));
+            let first = title.map_or(i, |k| k + 1);
+            let run = j - first;
+            let shortest = if title.is_some() { 1 } else { 2 };
             let last = if run > 0 {
                 fold(doc.token_str(j - 1))
             } else {
                 String::new()
             };
-            if (2..=3).contains(&run)
-                && !in_list(FUNCTION_WORDS, doc.token_str(i))
-                && !in_list(PLACE_PREFIXES, doc.token_str(i))
+            if (shortest..=3).contains(&run)
+                && !in_list(FUNCTION_WORDS, doc.token_str(first))
+                && !in_list(PLACE_PREFIXES, doc.token_str(first))
                 && !g.find_ids(&last).iter().any(|&e| {
                     let e = g.entry(e);
                     (e.population >= 1_000_000 && fold(e.name) == last)

@@ -313,12 +313,13 @@ const NAMESAKE_TOWN: u64 = 20_000;
 /// A building named after someone ("the Carnegie Library", "the Christopher Inn") is not
 /// in the small town that bears the name, unless the report is near that town: a large
 /// city's name before a school or a hall is where it stands ("Huntsville High"), and so
-/// is a town near the report's other places. Otherwise the name is not written: placing
-/// the building in the town the report is about, as unlisted names are, put "Stanford
-/// University" in a report's Ukrainian town. A building that reports name as a place
-/// rather than as its staff (a library, an inn: [`recognise::is_site_head`]) is placed
-/// under its whole name as names no table holds are ("the Carnegie Library" in the
-/// report's New Orleans).
+/// is a town near the report's other places, but for a university or a college
+/// ("Harvard University" is not in Harvard, Illinois, in a report about Chicago).
+/// Otherwise the name is not written: placing the building in the town the report is
+/// about, as unlisted names are, put "Stanford University" in a report's Ukrainian town.
+/// A building that reports name as a place rather than as its staff (a library, an inn:
+/// [`recognise::is_site_head`]) is placed under its whole name as names no table holds
+/// are ("the Carnegie Library" in the report's New Orleans).
 pub fn facilities(
     doc: &Document,
     g: &Gazetteer,
@@ -359,10 +360,14 @@ pub fn facilities(
         {
             continue;
         }
-        let placed = toponyms
-            .iter()
-            .zip(chosen.iter())
-            .any(|(o, f)| o.key != t.key && f.is_some_and(|f| f != e && near(e, f)));
+        // A university draws its name from afar; a small town of the name near the
+        // report's other places is still a coincidence.
+        let campus = CAMPUS_HEADS.contains(&word);
+        let placed = !campus
+            && toponyms
+                .iter()
+                .zip(chosen.iter())
+                .any(|(o, f)| o.key != t.key && f.is_some_and(|f| f != e && near(e, f)));
         if !placed {
             dropped.push((k, head));
         }

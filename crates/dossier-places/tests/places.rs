@@ -1215,3 +1215,54 @@ fn a_site_named_for_a_people_or_a_modifier_before_it_is_not_placed_by_its_words(
     let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
     assert_eq!(names, ["Dayton"]);
 }
+
+#[test]
+fn a_surname_after_a_title_in_a_long_name_is_no_town_elsewhere() {
+    // The tagger ran the officer's name into an organisation's.
+    let text = "According to a report by PPD Patrolman Dale Whitaker, cash was taken from \
+                a store in Harrisburg. A second report by Whitaker said more was taken.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("PPD Patrolman Dale Whitaker", EntityLabel::Org),
+            ("Harrisburg", EntityLabel::Gpe),
+        ],
+    );
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Harrisburg"]);
+}
+
+#[test]
+fn a_university_named_after_a_small_town_is_not_in_that_town() {
+    // Harvard, Illinois is a small town near Chicago: still not where the university is.
+    let text = "She studied law at Harvard University and now works in Chicago, Illinois.";
+    let names: Vec<String> = places(text)
+        .iter()
+        .map(|p| p.span.of(text).to_string())
+        .collect();
+    assert!(names.contains(&"Chicago".to_string()), "{names:?}");
+    assert!(!names.contains(&"Harvard".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_foreign_name_of_a_place_inside_an_organisations_name_is_no_place() {
+    // The table knows "Holy Spirit" only as the English name of Espírito Santo.
+    let text = "Pupils of Holy Spirit Academy raised money for a shelter in Boston.";
+    let doc = with_mentions(
+        text,
+        &[
+            ("Holy Spirit Academy", EntityLabel::Org),
+            ("Boston", EntityLabel::Gpe),
+        ],
+    );
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Boston"]);
+}
+
+#[test]
+fn a_name_written_with_or_without_a_space_is_still_its_places() {
+    let text = "The DeSoto Parish Police Jury met on Monday.";
+    let doc = with_mentions(text, &[("DeSoto Parish Police Jury", EntityLabel::Org)]);
+    let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["DeSoto Parish"]);
+}
