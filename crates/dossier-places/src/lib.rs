@@ -71,6 +71,8 @@ impl Stage for PlaceStage {
         recognise::add_sites(doc, self.gazetteer, &mut toponyms);
         let mut chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
         resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
+        resolve::no_lone_village_abroad(self.gazetteer, &toponyms, &mut chosen);
+        resolve::towns_outside_their_region(doc, self.gazetteer, &mut toponyms, &mut chosen);
         resolve::facilities(doc, self.gazetteer, &mut toponyms, &mut chosen);
         resolve::streets_in_town(self.gazetteer, &toponyms, &mut chosen);
         resolve::campuses(doc, self.gazetteer, &mut toponyms, &mut chosen);

@@ -18,6 +18,7 @@ use crate::gazetteer::{Gazetteer, Kind, fold};
 use crate::landmarks;
 use dossier_core::{Document, EntityLabel, MentionId, Span, TokenKind};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// A span that names a place, with its lookup key, before disambiguation.
 #[derive(Clone, Debug)]
@@ -712,7 +713,7 @@ pub fn toponyms(
             blocked[range.start..j].iter_mut().for_each(|b| *b = true);
         } else if mention.label == EntityLabel::Norp
             || (is_short_form_of_a_person(doc, mention)
-                && !followed_by_region(doc, gazetteer, range.end))
+                && !placed_with_region(doc, gazetteer, range.clone()))
         {
             blocked[range].iter_mut().for_each(|b| *b = true);
         }
@@ -1328,6 +1329,18 @@ fn city_by_alternate(doc: &Document, g: &Gazetteer, i: usize, j: usize) -> bool 
             .all(|&e| fold(g.entry(e).name) != fold(slice(doc, i, j)))
 }
 
+/// Whether the words of `range` are written somewhere in the report as a place with its
+/// region after them ("Greer, South Carolina"): where the entity stage links the same
+/// word elsewhere to a person (taking "Greer Station" for a name), the report's own
+/// "Greer, South Carolina" outvotes it.
+fn placed_with_region(doc: &Document, g: &Gazetteer, range: Range<usize>) -> bool {
+    let n = range.len();
+    (0..doc.tokens.len().saturating_sub(n)).any(|k| {
+        (0..n).all(|o| doc.token_str(k + o) == doc.token_str(range.start + o))
+            && followed_by_region(doc, g, k + n)
+    })
+}
+
 /// Whether tokens from `j` read ", Region": a US state (or its abbreviation), a
 /// first-level region or a country, as in "Greer, South Carolina" or "Surprise, Ariz.".
 fn followed_by_region(doc: &Document, g: &Gazetteer, j: usize) -> bool {
@@ -1486,7 +1499,8 @@ fn surnames(doc: &Document, g: &Gazetteer) -> Vec<String> {
 }
 
 /// The places of a hyphenated word: both halves of a pair ("Fargo-Moorhead"), a place
-/// before a lower-case word ("Atlanta-based", "Toronto-area"), a legislator's home
+/// before a lower-case word ("Atlanta-based", "Toronto-area") or before initials (the
+/// school district "Watertown-ML"), a legislator's home
 /// or state after a party letter ("D-Charleston", "DFL-Cook", "R-Tenn"), and countries
 /// paired with one whose name runs on past the hyphenated word ("US-North Korea").
 /// Returns the token after the last one it used.
@@ -1560,7 +1574,13 @@ fn hyphen_parts(
             .iter()
             .enumerate()
             .filter(|&(o, _)| o != k)
-            .all(|(o, &(_, q))| if o < k { party(q) } else { lower(q) });
+            .all(|(o, &(_, q))| {
+                if o < k {
+                    party(q)
+                } else {
+                    lower(q) || party(q)
+                }
+            });
         // "US-based": a word in capitals is no common word ("us").
         let capitals = p.chars().all(|c| c.is_ascii_uppercase());
         let start = token.span.start as usize + at;

@@ -14,7 +14,7 @@
 //! can outweigh one famous namesake; and once against the other names' last choices,
 //! so the rounds settle in two or three.
 
-use crate::gazetteer::{Gazetteer, Kind, fold};
+use crate::gazetteer::{Entry, Gazetteer, Kind, fold};
 use crate::landmarks;
 use crate::otherwise::spelled_alike;
 use crate::recognise::{
@@ -65,11 +65,15 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         .filter(|t| local_cue(doc, t.span))
         .map(|t| t.key.as_str())
         .collect();
-    // Names the text calls regions ("Pernambuco state", "Idlib province").
+    // Names the text calls regions ("Pernambuco state", "Idlib province") or lists
+    // with regions ("Oregon and Washington").
     let regional: HashSet<&str> = toponyms
         .iter()
-        .filter(|t| votes(t) && region_word_after(doc, t))
-        .map(|t| t.key.as_str())
+        .enumerate()
+        .filter(|&(k, t)| {
+            votes(&t) && (region_word_after(doc, t) || listed_with_regions(doc, g, toponyms, k))
+        })
+        .map(|(_, t)| t.key.as_str())
         .collect();
     // Names that place another ("Vancouver, Washington"): their states and countries
     // that hold a place of the other name.
@@ -211,6 +215,46 @@ fn region_word_after(doc: &Document, t: &Toponym) -> bool {
     })
 }
 
+/// What separates the names of a list ("Oregon, Idaho and Washington").
+const LIST_LINKS: &[&str] = &[", ", " and ", " or ", ", and ", ", or "];
+
+/// Whether toponym `k` stands in a list whose other names next to it are all names of
+/// first-level regions and of no country ("Oregon and Washington", "Missouri, New York,
+/// North Carolina and Virginia"): a name listed with states is a state. "A, B" counts
+/// as a list only where [`listed`] says so, not as a town and its state.
+fn listed_with_regions(doc: &Document, g: &Gazetteer, toponyms: &[Toponym], k: usize) -> bool {
+    let t = &toponyms[k];
+    let link =
+        |a: &Toponym, b: &Toponym| match doc.text.get(a.span.end as usize..b.span.start as usize) {
+            Some(", ") => listed(doc, a.span, b.span),
+            Some(between) => LIST_LINKS.contains(&between),
+            None => false,
+        };
+    let before = k
+        .checked_sub(1)
+        .map(|p| &toponyms[p])
+        .filter(|p| link(p, t));
+    let after = toponyms.get(k + 1).filter(|n| link(t, n));
+    let mates: Vec<&Toponym> = before.into_iter().chain(after).collect();
+    !mates.is_empty()
+        && mates
+            .iter()
+            .all(|m| m.key != t.key && region_only(g, &m.key))
+}
+
+/// Whether `key` is the own name of a first-level region, and names no country and no
+/// large city: "Moscow", "Cairo" and "New York" are regions too, but listed with
+/// "Washington" or "St. Petersburg" they are cities.
+fn region_only(g: &Gazetteer, key: &str) -> bool {
+    let entries: Vec<_> = g.find_ids(key).iter().map(|&e| g.entry(e)).collect();
+    entries
+        .iter()
+        .any(|e| e.kind == Kind::Admin1 && fold(e.name) == key)
+        && !entries.iter().any(|e| {
+            e.kind == Kind::Country || (e.kind == Kind::City && e.population >= FAMOUS_CITY)
+        })
+}
+
 /// Whether "A, B" is part of a list ("London, Frankfurt, New York and Boston") rather
 /// than a place and its region.
 fn listed(doc: &Document, a: Span, b: Span) -> bool {
@@ -241,23 +285,9 @@ pub fn stay_home(
     chosen: &mut [Option<u32>],
     common: &dyn Fn(&str) -> bool,
 ) {
-    let mut countries: HashMap<&str, usize> = HashMap::new();
-    for e in chosen.iter().flatten() {
-        let c = g.entry(*e).country;
-        if !c.is_empty() {
-            *countries.entry(c).or_default() += 1;
-        }
-    }
-    let total: usize = countries.values().sum();
-    let Some((&home, &n)) = countries
-        .iter()
-        .max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c)))
-    else {
+    let Some(home) = home_country(g, chosen) else {
         return;
     };
-    if n < 2 || 2 * n <= total {
-        return;
-    }
     for (t, choice) in toponyms.iter().zip(chosen.iter_mut()) {
         let Some(e) = *choice else { continue };
         let entry = g.entry(e);
@@ -274,6 +304,102 @@ pub fn stay_home(
             .copied()
             .filter(|&f| g.entry(f).country == home)
             .max_by(|&a, &b| prior(g, a, &t.key).total_cmp(&prior(g, b, &t.key)));
+    }
+}
+
+/// The country most of a document's places lie in, if one holds more than half of them
+/// and at least two.
+fn home_country<'g>(g: &'g Gazetteer, chosen: &[Option<u32>]) -> Option<&'g str> {
+    let mut countries: HashMap<&str, usize> = HashMap::new();
+    for e in chosen.iter().flatten() {
+        let c = g.entry(*e).country;
+        if !c.is_empty() {
+            *countries.entry(c).or_default() += 1;
+        }
+    }
+    let total: usize = countries.values().sum();
+    let (&home, &n) = countries
+        .iter()
+        .max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c)))?;
+    (n >= 2 && 2 * n > total).then_some(home)
+}
+
+/// A village abroad this small is more often a word or a name that the table happens
+/// to hold ("Mercury", "Sissy", "Tasha") than a place the report speaks of.
+const VILLAGE_ABROAD: u64 = 20_000;
+
+/// A small town abroad, in a report whose places lie mostly in one other country, is no
+/// place when the report says nothing else of its country: no region after it, and no
+/// other place there. A report about Ohio that names "Mercury" or "Sissy" means no
+/// village in France; one that names "Flumeri, Italy" or Italy itself may.
+pub fn no_lone_village_abroad(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]) {
+    let Some(home) = home_country(g, chosen) else {
+        return;
+    };
+    let lone: Vec<bool> = toponyms
+        .iter()
+        .zip(chosen.iter())
+        .map(|(t, e)| {
+            let Some(entry) = e.map(|e| g.entry(e)) else {
+                return false;
+            };
+            let elsewhere_there = toponyms.iter().zip(chosen.iter()).any(|(o, f)| {
+                o.key != t.key && f.is_some_and(|f| g.entry(f).country == entry.country)
+            });
+            matches!(entry.kind, Kind::City | Kind::Admin2)
+                && entry.population < VILLAGE_ABROAD
+                && entry.country != home
+                && t.qualifier.is_none()
+                && !elsewhere_there
+        })
+        .collect();
+    for (choice, lone) in chosen.iter_mut().zip(lone) {
+        if lone {
+            *choice = None;
+        }
+    }
+}
+
+/// A town the text places in a state or country ("Grantville, Pennsylvania", "Orient,
+/// Ohio") where the table holds no town of its name is a town the table lacks: its
+/// namesake in another state is not what the text says. It becomes a name no table
+/// holds, placed in the region the text gives. A list of places ("Moscow, Kiev, Minsk")
+/// or a region not taken for one ("Bobby Cecil, Mary Loveless") places nothing.
+pub fn towns_outside_their_region(
+    doc: &Document,
+    g: &Gazetteer,
+    toponyms: &mut [Toponym],
+    chosen: &mut [Option<u32>],
+) {
+    let is_region = |e: &Entry| matches!(e.kind, Kind::Country | Kind::Admin1);
+    for k in 0..toponyms.len() {
+        let t = &toponyms[k];
+        let (Some(e), Some(q)) = (chosen[k], t.qualifier) else {
+            continue;
+        };
+        let entry = g.entry(e);
+        let Some(r) = toponyms.iter().position(|o| o.span == q) else {
+            continue;
+        };
+        if t.street
+            || t.unlisted
+            || !matches!(entry.kind, Kind::City | Kind::Admin2)
+            || !chosen[r].is_some_and(|c| is_region(&g.entry(c)))
+            || listed(doc, t.span, q)
+        {
+            continue;
+        }
+        // Any region of the qualifier's name will do: "Athens, Georgia" is in the state.
+        let inside = g.find_ids(&toponyms[r].key).iter().any(|&r| {
+            let r = g.entry(r);
+            is_region(&r)
+                && r.country == entry.country
+                && (r.kind == Kind::Country || r.name == entry.admin1)
+        });
+        if !inside {
+            toponyms[k].unlisted = true;
+            chosen[k] = None;
+        }
     }
 }
 
@@ -555,6 +681,8 @@ impl<'n> Support<'n> {
             entry.admin1
         };
         let (mut near, mut close, mut same_region) = (0.0f64, 0.0f64, 0.0f64);
+        // A town called by its own name, in a county that another name may be.
+        let mut in_a_named_county = false;
         for (other, senses) in &self.names {
             if *other == name {
                 continue;
@@ -592,11 +720,10 @@ impl<'n> Support<'n> {
                         is_near = is_near.max(weight);
                     }
                     if d < CLOSE_KM {
-                        is_close = if county_and_town(&entry, &o) {
-                            1.0
-                        } else {
-                            weight
-                        };
+                        let pair = county_and_town(&entry, &o);
+                        in_a_named_county |=
+                            pair && o.kind == Kind::Admin2 && fold(entry.name) == name;
+                        is_close = if pair { 1.0 } else { weight };
                     }
                 }
             }
@@ -606,6 +733,7 @@ impl<'n> Support<'n> {
         }
         NEAR_WEIGHT * near.min(3.0)
             + CLOSE_WEIGHT * close.min(2.0)
+            + COUNTY_TOWN_WEIGHT * f64::from(u8::from(in_a_named_county))
             + REGION_WEIGHT * same_region.min(3.0)
     }
 }
@@ -614,7 +742,7 @@ impl<'n> Support<'n> {
 /// region (and, by the caller, close to it): local news names its town and the county
 /// around it together, so such a pair is evidence for both however many namesakes
 /// either name has elsewhere.
-fn county_and_town(a: &crate::gazetteer::Entry, b: &crate::gazetteer::Entry) -> bool {
+fn county_and_town(a: &Entry, b: &Entry) -> bool {
     let pair = matches!(
         (a.kind, b.kind),
         (Kind::City, Kind::Admin2) | (Kind::Admin2, Kind::City)
@@ -634,6 +762,10 @@ const REGION_WEIGHT: f64 = 1.5;
 /// the county it lies in, or two neighbouring towns, are rarely both namesakes.
 const CLOSE_WEIGHT: f64 = 2.0;
 const CLOSE_KM: f64 = 30.0;
+/// Score points more for a town, called by its own name, in a county that another name
+/// of the document may be: "Alexandria" beside "Douglas County" is the county seat in
+/// Minnesota before the city in Egypt.
+const COUNTY_TOWN_WEIGHT: f64 = 2.0;
 /// Within this distance two places are near, as the scorer counts a place right.
 const NEAR_KM: f64 = 161.0;
 /// Score points for a town in the report's country when the report names it as local
@@ -714,12 +846,8 @@ fn prior(g: &Gazetteer, e: u32, name: &str) -> f64 {
     let entry = g.entry(e);
     let mut s = (entry.population as f64 + 1.0).ln() * 0.5;
     // A subdivision called by its bare base name ("Gaza" for Gaza Province) is less
-    // likely than one called by its name; but a state is called by its base name ("Edo"
-    // for Edo State).
-    let own = fold(entry.name);
-    let by_name = own == name
-        || (entry.kind == Kind::Admin1
-            && own.strip_suffix(" state").is_some_and(|base| base == name));
+    // likely than one called by its name.
+    let by_name = called_by_name(&entry, name);
     s += match entry.kind {
         Kind::Continent | Kind::Country => 6.0,
         Kind::Admin1 if by_name => 3.0,
@@ -735,6 +863,15 @@ fn prior(g: &Gazetteer, e: u32, name: &str) -> f64 {
         s += 1.0;
     }
     s
+}
+
+/// Whether `name` is the entry's own name; a state is called by its base name too ("Edo"
+/// for Edo State).
+fn called_by_name(entry: &Entry, name: &str) -> bool {
+    let own = fold(entry.name);
+    own == name
+        || (entry.kind == Kind::Admin1
+            && own.strip_suffix(" state").is_some_and(|base| base == name))
 }
 
 /// What the text says of a name wherever it stands.
@@ -772,8 +909,14 @@ fn score(
     if regional && entry.kind == Kind::Admin1 {
         s += REGION_WORD_WEIGHT;
     }
-    // "Berea" is a town in Kentucky before it is an old name of Aleppo.
-    if own_name && entry.kind == Kind::City && fold(entry.name) != name {
+    // "Berea" is a town in Kentucky before it is an old name of Aleppo, and "Columbia" a
+    // city in South Carolina before it is the District of Columbia.
+    let alternate = match entry.kind {
+        Kind::City => fold(entry.name) != name,
+        Kind::Admin1 => !called_by_name(&entry, name),
+        _ => false,
+    };
+    if own_name && alternate {
         s -= ALTERNATE_PENALTY;
     }
     if qualifiers.iter().any(|&q| {

@@ -1,7 +1,7 @@
 //! The places stage on short documents written for these tests.
 
 use dossier_core::{
-    Document, Entity, EntityId, EntityLabel, Mention, MentionId, Place, Span, Stage,
+    Document, Entity, EntityId, EntityLabel, Mention, MentionId, Place, Precision, Span, Stage,
 };
 use dossier_places::{Gazetteer, Kind, PlaceStage};
 use std::sync::OnceLock;
@@ -241,6 +241,45 @@ fn a_persons_short_name_is_the_person_not_a_town() {
     );
 }
 
+#[test]
+fn a_town_the_report_places_in_its_state_is_a_town_though_linked_to_a_person() {
+    // The entity stage took "Easley Square" for a person and linked the town's bare
+    // name to it; the report's own "Easley, South Carolina" says what the name is.
+    let text = "Easley, South Carolina, opened a library. Easley Square hosts a market. \
+                Easley plans a new park.";
+    let mut doc = Document::new("t", text);
+    let square = text.find("Easley Square").unwrap();
+    let bare = text.rfind("Easley").unwrap();
+    for span in [
+        Span::new(square, square + "Easley Square".len()),
+        Span::new(bare, bare + "Easley".len()),
+    ] {
+        doc.mentions.push(Mention {
+            span,
+            label: EntityLabel::Person,
+            entity: Some(EntityId(0)),
+        });
+    }
+    doc.entities.push(Entity {
+        name: "Easley Square".into(),
+        label: EntityLabel::Person,
+        key: "person:easley square".into(),
+        mentions: vec![MentionId(0), MentionId(1)],
+        country: None,
+        geonames_id: None,
+    });
+    stage().run(&mut doc);
+    let last = doc
+        .places
+        .iter()
+        .find(|p| p.span.start as usize == bare)
+        .unwrap_or_else(|| panic!("{:?}", doc.places));
+    assert_eq!(
+        (last.country.as_str(), last.admin1.as_deref()),
+        ("US", Some("South Carolina"))
+    );
+}
+
 fn found(text: &str) -> Vec<(String, String, String)> {
     places(text)
         .into_iter()
@@ -252,6 +291,78 @@ fn found(text: &str) -> Vec<(String, String, String)> {
             )
         })
         .collect()
+}
+
+#[test]
+fn a_lone_village_abroad_in_a_report_about_one_country_is_no_place() {
+    let text = "Dayton police and Columbus firefighters met in Toledo on Monday. \
+                They talked about Mercury, the county's new radio system.";
+    let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
+    assert!(names.contains(&"Toledo".to_string()), "{names:?}");
+    assert!(!names.contains(&"Mercury".to_string()), "{names:?}");
+    // Placed in its country by the text, the village stays.
+    let text = "Dayton police and Columbus firefighters met in Toledo on Monday. \
+                The new chief grew up in Mercury, France.";
+    let mercury = found(text).into_iter().find(|(n, _, _)| n == "Mercury");
+    assert_eq!(mercury.map(|(_, c, _)| c), Some("FR".to_string()));
+}
+
+#[test]
+fn a_town_placed_in_a_state_that_has_none_of_its_name_stays_in_that_state() {
+    // The table's only Grantville is in Georgia.
+    let text = "The choir travelled to Grantville, Pennsylvania, for a concert.";
+    let found = places(text);
+    let town = place(text, &found, "Grantville");
+    assert_eq!(town.admin1.as_deref(), Some("Pennsylvania"), "{found:?}");
+    assert_eq!(town.geonames_id, None);
+    // A list names no town's state.
+    let text = "Flights link Moscow, Kiev, Minsk and Riga.";
+    let found = places(text);
+    assert_eq!(place(text, &found, "Kiev").country, "UA", "{found:?}");
+}
+
+#[test]
+fn a_name_listed_with_states_is_a_state() {
+    let text = "Lawmakers in Idaho and Washington passed similar bills this spring.";
+    let found = places(text);
+    let washington = place(text, &found, "Washington");
+    assert_eq!(
+        washington.admin1.as_deref(),
+        Some("Washington"),
+        "{found:?}"
+    );
+    // Listed with a capital, it is the capital.
+    let text = "Talks between Washington and Moscow resumed this spring.";
+    let found = places(text);
+    let washington = place(text, &found, "Washington");
+    assert_eq!(
+        washington.admin1.as_deref(),
+        Some("District of Columbia"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_city_that_bears_a_name_beats_a_region_also_called_so() {
+    // The District of Columbia is also listed as "Columbia".
+    let text = "A Columbia woman was sentenced on Tuesday for stealing from a charity.";
+    let found = places(text);
+    let columbia = place(text, &found, "Columbia");
+    assert_eq!(columbia.name, "Columbia", "{found:?}");
+    assert_eq!(columbia.precision, Precision::City, "{found:?}");
+}
+
+#[test]
+fn a_small_town_in_a_county_the_report_names_beats_a_famous_namesake() {
+    let text = "Road crews near Alexandria and Garfield worked late, the Douglas County \
+                engineer said.";
+    let found = places(text);
+    let town = place(text, &found, "Alexandria");
+    assert_eq!(
+        (town.country.as_str(), town.admin1.as_deref()),
+        ("US", Some("Minnesota")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -275,6 +386,14 @@ fn places_inside_hyphenated_words_are_found() {
         names.contains(&"Dayton".to_string()) && names.contains(&"Charleston".to_string()),
         "{names:?}"
     );
+}
+
+#[test]
+fn a_town_before_a_short_capitalised_abbreviation_is_found() {
+    // School districts pair a town with its partners' initials.
+    let text = "Wrestlers from Hutchinson beat Watertown-ML in the section final.";
+    let names: Vec<String> = found(text).into_iter().map(|(n, _, _)| n).collect();
+    assert!(names.contains(&"Watertown".to_string()), "{names:?}");
 }
 
 #[test]
