@@ -682,6 +682,18 @@ impl Model {
                 }
             })
             .collect();
+        if let Some(dir) = std::env::var_os("DOSSIER_FOLD_MODELS") {
+            // For error analysis on documents a model did not see: fold k holds the
+            // documents whose index is k modulo FOLDS (see tools/claims_folds.sh).
+            for (k, model) in fold_models.iter().enumerate() {
+                let path = std::path::Path::new(&dir).join(format!("fold{k}.bin.gz"));
+                if let Err(e) = std::fs::File::create(&path)
+                    .and_then(|f| crate::write_model(model, std::io::BufWriter::new(f)))
+                {
+                    eprintln!("{}: {e}", path.display());
+                }
+            }
+        }
         let confidence = crate::confidence::train(docs, fold_models, FOLDS);
         let mut trainers = [
             Trainer::new(CUE_LABELS, cue_allowed).restricted_to(cue_vocabulary),
