@@ -92,12 +92,31 @@ pub fn signatures(doc: &Document) -> Vec<Claim> {
         } else {
             Span::new(line_start, t.span.start as usize).trim(text)
         };
-        if content.len() < 10 {
+        if content.len() < 10 || !has_tail_sig && reports_others(doc, content) {
             continue;
         }
         out.push(claim(content, Some(name), t.span, ClaimKind::Direct));
     }
     out
+}
+
+/// Whether prose outside quotation marks in `span` reports someone else's words: a news
+/// brief that ends "… said Monday that …\"--Kim Hjelmgaard." is signed by its reporter, and
+/// its claims are those of the people it quotes, not the reporter's.
+fn reports_others(doc: &Document, span: Span) -> bool {
+    let text = doc.str(span);
+    if text.starts_with(['"', '“', '\'', '‘']) {
+        return false;
+    }
+    let mut quoted = false;
+    text.split_inclusive(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            if w.contains(['"', '“', '”']) {
+                quoted = !quoted;
+            }
+            let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            !quoted && matches!(word, "said" | "says" | "told" | "according")
+        })
 }
 
 /// The speaker's name of a transcript line ("WALLACE: …", "\"MR. SMITH: …"): its
@@ -365,6 +384,20 @@ mod tests {
             doc.str(c[0].content[0]),
             "“The town needs a new bridge before winter.”"
         );
+    }
+
+    #[test]
+    fn a_brief_signed_by_its_reporter_is_not_the_reporter_s_claim() {
+        let doc = Document::new(
+            "d",
+            "The mayor said Monday that the bridge \"will open in May.\"--Ana Lopez.\n\nNext brief.",
+        );
+        assert!(signatures(&doc).is_empty());
+        let post = Document::new(
+            "d",
+            "I said we would finish the bridge, and we did.\n— Ana Lopez (@analopez) May 2, 2025",
+        );
+        assert_eq!(signatures(&post).len(), 1);
     }
 
     #[test]
