@@ -223,6 +223,32 @@ fn finds_entities_by_alias(mut store: Box<dyn Store>) {
         "Volodymyr Zelensky"
     );
     assert!(store.entity("Volo").unwrap().is_none());
+    // A word of a spelling another document used finds the entity too.
+    store.put(&variant_document()).unwrap();
+    assert_eq!(
+        store.entity("Zelenskyy").unwrap().unwrap().entity.name,
+        "Volodymyr Zelensky"
+    );
+}
+
+/// A second report spelling the name "V. Zelenskyy", for the same entity.
+fn variant_document() -> Document {
+    let text = "V. Zelenskyy met reporters in Kyiv.";
+    let mut doc = Document::new("sample-2", text);
+    doc.mentions = vec![Mention {
+        span: span_of(text, "V. Zelenskyy"),
+        label: EntityLabel::Person,
+        entity: Some(EntityId(0)),
+    }];
+    doc.entities = vec![Entity {
+        name: "V. Zelenskyy".into(),
+        label: EntityLabel::Person,
+        key: "person:volodymyr zelensky".into(),
+        mentions: vec![MentionId(0)],
+        country: Some("UA".into()),
+        geonames_id: None,
+    }];
+    doc
 }
 
 fn lists_claims_by_speaker(mut store: Box<dyn Store>) {
@@ -244,6 +270,18 @@ fn lists_claims_by_speaker(mut store: Box<dyn Store>) {
         })
         .unwrap();
     assert_eq!(by_word.len(), 1);
+    store.put(&variant_document()).unwrap();
+    let by_variant = store
+        .claims(&ClaimFilter {
+            speaker: Some("Zelenskyy".into()),
+            limit: 10,
+        })
+        .unwrap();
+    assert_eq!(
+        by_variant.len(),
+        1,
+        "a word of another spelling finds the claims"
+    );
     let none = store
         .claims(&ClaimFilter {
             speaker: Some("Putin".into()),

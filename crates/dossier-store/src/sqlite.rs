@@ -516,8 +516,9 @@ impl Store for SqliteStore {
 
     fn entity(&self, name: &str) -> Result<Option<EntityDetail>, StoreError> {
         let lower = name.to_lowercase();
-        // An exact name, key or alias first; failing that, a name holding the words
-        // ("Zelensky" finds "Volodymyr Zelensky" before any document used the surname).
+        // An exact name, key or alias first; failing that, a name or alias holding the
+        // words ("Zelensky" finds "Volodymyr Zelensky" before any document used the surname,
+        // "Zelenskyy" finds him where a document wrote "Volodymyr Zelenskyy").
         let exact = format!(
             "SELECT {ENTITY_COLUMNS} FROM entities e
              WHERE lower(e.name) = ?1 OR e.key = ?1
@@ -527,6 +528,8 @@ impl Store for SqliteStore {
         let partial = format!(
             "SELECT {ENTITY_COLUMNS} FROM entities e
              WHERE ' ' || lower(e.name) || ' ' LIKE '% ' || ?1 || ' %'
+                OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity_id = e.id
+                           AND ' ' || lower(a.alias) || ' ' LIKE '% ' || ?1 || ' %')
              ORDER BY e.mention_count DESC LIMIT 1"
         );
         let mut entity = self
