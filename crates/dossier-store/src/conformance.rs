@@ -322,6 +322,40 @@ fn filters_events_by_place_and_date(mut store: Box<dyn Store>) {
         }),
         0
     );
+    // A country or region holds its events however far they are from its centre.
+    let area = |country: &str, admin1: Option<&str>| Area {
+        country: country.into(),
+        admin1: admin1.map(Into::into),
+    };
+    assert_eq!(
+        all(EventFilter {
+            within: Some(area("RU", None)),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        all(EventFilter {
+            within: Some(area("RU", Some("Kursk Oblast"))),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        all(EventFilter {
+            within: Some(area("RU", Some("Belgorod Oblast"))),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        all(EventFilter {
+            near: Some((50.45, 30.5, 50.0)),
+            within: Some(area("UA", None)),
+            ..Default::default()
+        }),
+        0
+    );
     assert_eq!(
         all(EventFilter {
             from: Some("2025-01-01".into()),

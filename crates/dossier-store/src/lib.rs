@@ -71,12 +71,22 @@ pub struct ClaimFilter {
 pub struct EventFilter {
     /// Within `radius_km` of a point.
     pub near: Option<(f64, f64, f64)>,
+    /// Placed in a country or first-level region, however far from its centre: with
+    /// `near` as well, an event in either passes.
+    pub within: Option<Area>,
     /// Place name or admin1 region containing this text (used when no coordinates).
     pub place: Option<String>,
     /// TIMEX3 dates compared as text: `2024-11` is within `--from 2024-11-01`'s month.
     pub from: Option<String>,
     pub to: Option<String>,
     pub limit: usize,
+}
+
+/// A country (ISO 3166-1 alpha-2), or a first-level region of one by its GeoNames name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Area {
+    pub country: String,
+    pub admin1: Option<String>,
 }
 
 /// The storage contract every backend meets.

@@ -684,11 +684,21 @@ impl Store for SqliteStore {
             {
                 continue;
             }
-            if let Some((lat, lon, radius)) = filter.near {
-                match (row.lat, row.lon) {
-                    (Some(a), Some(b)) if haversine_km((lat, lon), (a, b)) <= radius => {}
-                    _ => continue,
-                }
+            let in_area = filter.within.as_ref().map(|area| {
+                row.country.as_deref() == Some(area.country.as_str())
+                    && area
+                        .admin1
+                        .as_deref()
+                        .is_none_or(|a| row.admin1.as_deref() == Some(a))
+            });
+            let in_radius = filter.near.map(|(lat, lon, radius)| {
+                matches!((row.lat, row.lon),
+                    (Some(a), Some(b)) if haversine_km((lat, lon), (a, b)) <= radius)
+            });
+            if (in_area.is_some() || in_radius.is_some())
+                && !(in_area == Some(true) || in_radius == Some(true))
+            {
+                continue;
             }
             out.push(row);
             if out.len() >= filter.limit {

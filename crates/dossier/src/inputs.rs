@@ -74,16 +74,37 @@ pub fn documents(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, Inp
     expand(paths).into_iter().flat_map(|file| read(&file))
 }
 
-/// Coordinates of `place`: `LAT,LON`, or the most prominent gazetteer entry of that name.
-pub fn locate(place: &str) -> Option<(f64, f64)> {
+/// Where `--near` points: `LAT,LON`, or the most prominent gazetteer entry of that name,
+/// with, for a country or a first-level region, the area whose events are all "near" it
+/// (a country's centre says nothing of its border regions).
+pub fn locate(place: &str) -> Option<((f64, f64), Option<dossier_store::Area>)> {
     if let Some((a, b)) = place.split_once(',') {
         if let (Ok(lat), Ok(lon)) = (a.trim().parse::<f64>(), b.trim().parse::<f64>()) {
-            return Some((lat, lon));
+            return Some(((lat, lon), None));
         }
     }
-    dossier_places::Gazetteer::embedded()
+    use dossier_places::Kind;
+    let e = dossier_places::Gazetteer::embedded()
         .find(place)
         .into_iter()
-        .max_by_key(|e| e.population)
-        .map(|e| (e.lat, e.lon))
+        .max_by_key(|e| e.population)?;
+    let area = match e.kind {
+        Kind::Country => Some(dossier_store::Area {
+            country: e.country.to_string(),
+            admin1: None,
+        }),
+        Kind::Admin1 => Some(dossier_store::Area {
+            country: e.country.to_string(),
+            admin1: Some(
+                if e.admin1.is_empty() {
+                    e.name
+                } else {
+                    e.admin1
+                }
+                .to_string(),
+            ),
+        }),
+        _ => None,
+    };
+    Some(((e.lat, e.lon), area))
 }

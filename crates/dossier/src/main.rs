@@ -147,7 +147,8 @@ enum Query {
     },
     /// Events, optionally near a place and within dates (YYYY-MM-DD).
     Events {
-        /// A place name (looked up in the gazetteer) or `LAT,LON`.
+        /// A place name (looked up in the gazetteer) or `LAT,LON`; a country or
+        /// first-level region also takes in every event placed inside it.
         #[arg(long)]
         near: Option<String>,
         #[arg(long, default_value_t = 100.0)]
@@ -451,7 +452,10 @@ fn run_query(query: Query, db: &std::path::Path, json: bool, limit: usize) -> Re
             };
             if let Some(near) = near {
                 match inputs::locate(&near) {
-                    Some((lat, lon)) => filter.near = Some((lat, lon, radius_km)),
+                    Some(((lat, lon), area)) => {
+                        filter.near = Some((lat, lon, radius_km));
+                        filter.within = area;
+                    }
                     None => filter.place = Some(near),
                 }
             }
