@@ -136,6 +136,7 @@ pub fn run(make: impl Fn() -> Box<dyn Store>) {
     finds_entities_by_alias(make());
     lists_claims_by_speaker(make());
     filters_events_by_place_and_date(make());
+    lists_places_once_each(make());
     records_failures_without_touching_documents(make());
 }
 
@@ -289,6 +290,19 @@ fn lists_claims_by_speaker(mut store: Box<dyn Store>) {
         })
         .unwrap();
     assert!(none.is_empty());
+}
+
+fn lists_places_once_each(mut store: Box<dyn Store>) {
+    store.put(&sample_document()).unwrap();
+    let mut copy = sample_document();
+    copy.id = "sample-1-update".into();
+    copy.text.push_str(" More to follow.");
+    store.put(&copy).unwrap();
+    let places = store.places(10).unwrap();
+    assert_eq!(places.len(), 1, "{places:?}");
+    assert_eq!(places[0].name, "Kursk Oblast");
+    assert_eq!(places[0].geonames_id, Some(538555));
+    assert_eq!((places[0].mentions, places[0].documents), (2, 2));
 }
 
 fn filters_events_by_place_and_date(mut store: Box<dyn Store>) {

@@ -108,6 +108,8 @@ pub trait Store {
     fn entity(&self, name: &str) -> Result<Option<EntityDetail>, StoreError>;
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError>;
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError>;
+    /// The places the stored reports name, most named first.
+    fn places(&self, limit: usize) -> Result<Vec<PlaceRow>, StoreError>;
     fn failures(&self, limit: usize) -> Result<Vec<FailureRow>, StoreError>;
 }
 

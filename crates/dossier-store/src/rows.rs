@@ -117,3 +117,17 @@ pub struct FailureRow {
     pub reason: String,
     pub at: String,
 }
+
+/// A place of the stored reports: one row per GeoNames entry (or per name and point for
+/// places no table holds), with how often and in how many documents it was named.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceRow {
+    pub name: String,
+    pub geonames_id: Option<i64>,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub mentions: u64,
+    pub documents: u64,
+}

@@ -708,6 +708,28 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
+    fn places(&self, limit: usize) -> Result<Vec<PlaceRow>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name, geonames_id, country, admin1, lat, lon, COUNT(*), COUNT(DISTINCT document_id)
+             FROM places
+             GROUP BY COALESCE(geonames_id, name || '@' || lat || ',' || lon)
+             ORDER BY COUNT(*) DESC, name LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit.min(i64::MAX as usize) as i64], |r| {
+            Ok(PlaceRow {
+                name: r.get(0)?,
+                geonames_id: r.get(1)?,
+                country: r.get(2)?,
+                admin1: r.get(3)?,
+                lat: r.get(4)?,
+                lon: r.get(5)?,
+                mentions: r.get::<_, i64>(6)? as u64,
+                documents: r.get::<_, i64>(7)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     fn failures(&self, limit: usize) -> Result<Vec<FailureRow>, StoreError> {
         let mut stmt = self
             .conn

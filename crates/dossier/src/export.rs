@@ -13,7 +13,8 @@ pub enum Format {
     /// ACLED's column names and formats, so an ACLED user's scripts load it unchanged.
     AcledCsv,
     Jsonl,
-    /// A FeatureCollection of events with coordinates (loads in QGIS).
+    /// A FeatureCollection of the events with coordinates and of the places named, each
+    /// with a `layer` property, `event` or `place` (loads in QGIS).
     Geojson,
 }
 
@@ -184,14 +185,24 @@ pub fn export(store: &dyn Store, format: Format, out: Option<&Path>) -> Result<(
             }
         }
         Format::Geojson => {
-            let features: Vec<_> = events
+            // Events and the places the reports name, told apart by a `layer` property
+            // (QGIS: filter or style on it).
+            let point = |lat: f64, lon: f64, layer: &str, properties: serde_json::Value| {
+                let mut properties = properties;
+                properties["layer"] = json!(layer);
+                json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                       "properties": properties})
+            };
+            let mut features: Vec<_> = events
                 .iter()
-                .filter_map(|e| {
-                    let (lat, lon) = (e.lat?, e.lon?);
-                    Some(json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                                "properties": e}))
-                })
+                .filter_map(|e| Some(point(e.lat?, e.lon?, "event", json!(e))))
                 .collect();
+            features.extend(
+                store
+                    .places(usize::MAX)?
+                    .iter()
+                    .map(|p| point(p.lat, p.lon, "place", json!(p))),
+            );
             serde_json::to_writer(
                 &mut sink,
                 &json!({"type": "FeatureCollection", "features": features}),

@@ -132,6 +132,8 @@ enum ShowWhat {
     /// The document's original page (or its text) as HTML, evidence marked.
     Page,
     Entities,
+    /// The places the reports name, most named first, with their GeoNames entry.
+    Places,
     Failures,
     Counts,
 }
@@ -383,6 +385,7 @@ fn show(
         ShowWhat::Counts => table::print(&mut out, json, &[store.counts()?])?,
         ShowWhat::Documents => table::print(&mut out, json, &store.documents(limit)?)?,
         ShowWhat::Entities => table::print(&mut out, json, &store.entities(None, limit)?)?,
+        ShowWhat::Places => table::print(&mut out, json, &store.places(limit)?)?,
         ShowWhat::Failures => table::print(&mut out, json, &store.failures(limit)?)?,
         ShowWhat::Page => {
             let id =

@@ -208,6 +208,53 @@ fn reingesting_is_a_no_op_and_queries_find_what_was_stored() {
 }
 
 #[test]
+fn events_near_a_country_and_the_map_export_hold_events_and_places() {
+    let dir = workdir("map");
+    assert!(
+        dossier(&["ingest", "good.txt", "--quiet"], &dir)
+            .status
+            .success()
+    );
+    // Russia's centre is far from Kursk, but the country holds the region.
+    let near = |place: &str| stdout(&dossier(&["query", "events", "--near", place], &dir));
+    assert!(
+        near("Russia").contains("Kursk Oblast"),
+        "{}",
+        near("Russia")
+    );
+    assert!(near("Kursk Oblast").contains("Kursk Oblast"));
+    assert!(
+        !near("Ukraine").contains("Kursk Oblast"),
+        "{}",
+        near("Ukraine")
+    );
+
+    let o = dossier(&["export", "--format", "geojson"], &dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let map: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let layer = |name: &str| -> Vec<serde_json::Value> {
+        map["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["properties"]["layer"] == name)
+            .cloned()
+            .collect()
+    };
+    assert!(!layer("event").is_empty(), "{map}");
+    let places = layer("place");
+    let kursk = places
+        .iter()
+        .find(|f| f["properties"]["geonames_id"] == 538555)
+        .unwrap_or_else(|| panic!("{map}"));
+    // GeoJSON points are longitude first.
+    let at = &kursk["geometry"]["coordinates"];
+    assert!((at[0].as_f64().unwrap() - 36.5).abs() < 1.0, "{at}");
+    assert!((at[1].as_f64().unwrap() - 51.7).abs() < 1.0, "{at}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn usage_errors_and_missing_databases_have_distinct_exit_codes() {
     let dir = workdir("codes");
     assert_eq!(dossier(&["analyze"], &dir).status.code(), Some(2));
