@@ -140,6 +140,7 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         })
         .collect();
     let support = Support::of(g, &names);
+    let locale = source_country(doc).filter(|c| g.country(c).is_some());
     let mut chosen: HashMap<&str, u32> = HashMap::new();
     for _round in 0..3 {
         let context = Context::of(g, &chosen, &mentions);
@@ -167,10 +168,14 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
                 })
                 .map(|&e| {
                     let places_a_town = placing.get(name).is_some_and(|p| p.contains(&e));
+                    let entry = g.entry(e);
+                    let at_home =
+                        locale.is_some_and(|c| entry.country == c && entry.kind != Kind::Country);
                     (
                         score(g, e, name, quals, &context, chosen.get(name), name_is)
                             + support.bonus(g, name, e)
-                            + f64::from(u8::from(places_a_town)) * REGION_WORD_WEIGHT,
+                            + f64::from(u8::from(places_a_town)) * REGION_WORD_WEIGHT
+                            + f64::from(u8::from(at_home)) * LOCALE_WEIGHT,
                         e,
                     )
                 })
@@ -194,6 +199,56 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         })
         .collect()
 }
+
+/// The country of the outlet, from its web address: a country-code domain ("bbc.co.uk",
+/// "cbc.ca"), or a US government, military or university one. Domains sold to all comers
+/// (".io", ".tv", ".co") and ".com" say nothing.
+fn source_country(doc: &Document) -> Option<&'static str> {
+    let address = doc.meta.url.as_deref().or(doc.meta.source.as_deref())?;
+    let host = address
+        .split_once("://")
+        .map_or(address, |(_, rest)| rest)
+        .split(['/', ':', '?', '#'])
+        .next()?;
+    if !host.contains('.') || host.contains(' ') {
+        return None;
+    }
+    let tld = host.rsplit('.').next()?.to_ascii_lowercase();
+    let code = match tld.as_str() {
+        "gov" | "mil" | "edu" => "US",
+        "uk" => "GB",
+        "io" | "tv" | "co" | "me" | "ai" | "fm" | "ly" | "cc" | "ws" | "to" | "la" | "am"
+        | "nu" | "tk" | "gg" | "sh" | "ac" | "eu" | "su" => return None,
+        t if t.len() == 2 && t.bytes().all(|b| b.is_ascii_lowercase()) => {
+            return COUNTRY_CODES
+                .iter()
+                .copied()
+                .find(|c| c.eq_ignore_ascii_case(t));
+        }
+        _ => return None,
+    };
+    Some(code)
+}
+
+/// ISO 3166-1 alpha-2 codes, for a domain's country code as a `'static` string.
+const COUNTRY_CODES: &[&str] = &[
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+];
 
 /// Lower-case words after a name that call it a first-level region ("Pernambuco state",
 /// "Idlib province", "Washington state").
@@ -776,6 +831,10 @@ const LOCAL_CUE_WEIGHT: f64 = 4.0;
 const REGION_WORD_WEIGHT: f64 = 6.0;
 /// Score points off a town called by an alternate name that another town bears as its own.
 const ALTERNATE_PENALTY: f64 = 2.0;
+/// A place in the outlet's own country ([`source_country`]): as much as the text naming
+/// that country's places once, so that it settles near ties ("Richmond" in a Canadian
+/// paper) without moving a famous city abroad.
+const LOCALE_WEIGHT: f64 = 2.0;
 /// Score points for a town or county that another name of the document was taken for.
 const SAME_PLACE_WEIGHT: f64 = 3.0;
 /// How flat a name's prior is taken when it supports others: at 2, a place scoring 2

@@ -1385,3 +1385,25 @@ fn a_name_written_with_or_without_a_space_is_still_its_places() {
     let names: Vec<&str> = doc.places.iter().map(|p| p.span.of(text)).collect();
     assert_eq!(names, ["DeSoto Parish"]);
 }
+
+fn places_from(url: &str, text: &str) -> Vec<Place> {
+    let mut doc = Document::new("t", text).with_meta(dossier_core::Metadata {
+        url: Some(url.into()),
+        ..dossier_core::Metadata::default()
+    });
+    stage().run(&mut doc);
+    doc.places
+}
+
+#[test]
+fn the_outlet_s_country_settles_a_near_tie_but_moves_no_famous_city() {
+    let text = "Richmond council approved the new budget on Monday.";
+    let country = |url: &str| place(text, &places_from(url, text), "Richmond").country.clone();
+    assert_eq!(country("https://www.example.ca/local/budget"), "CA");
+    assert_eq!(country("https://www.example.com/local/budget"), "US");
+    assert_eq!(country("https://news.example.co.uk/local/budget"), "GB");
+    // A city of millions abroad stays itself in a British paper.
+    let text = "Flights to Sydney were cancelled on Monday.";
+    let found = places_from("https://news.example.co.uk/travel", text);
+    assert_eq!(place(text, &found, "Sydney").country, "AU");
+}
