@@ -322,6 +322,7 @@ fn the_medium_and_time_of_a_statement_are_kept() {
         value: "2025-03-03".into(),
         modifier: None,
         anchored: true,
+        bound: None,
     });
     stage().run(&mut doc);
     let c = claim_with_cue(&doc, "said");

@@ -189,6 +189,27 @@ pub struct Timex {
     pub modifier: Option<String>,
     /// Whether the value came from anchoring a relative expression on the document date.
     pub anchored: bool,
+    /// Which end of a stretch of time the expression is, where the text says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<IntervalEnd>,
+}
+
+/// An end of a stretch of time: "since early August" starts one that runs on, "until
+/// March" ends one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IntervalEnd {
+    Start,
+    End,
+}
+
+impl IntervalEnd {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IntervalEnd::Start => "start",
+            IntervalEnd::End => "end",
+        }
+    }
 }
 
 /// Where the document's date (the anchor for relative times) came from.

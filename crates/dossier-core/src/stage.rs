@@ -181,6 +181,7 @@ mod tests {
                 value: "2025".into(),
                 modifier: None,
                 anchored: false,
+                bound: None,
             });
             panic!("index out of range");
         }

@@ -290,11 +290,14 @@ pub fn render(doc: &Document) -> String {
     if !doc.times.is_empty() {
         let _ = writeln!(out, "\nTIMES");
         for t in &doc.times {
-            let m = t
+            let mut m = t
                 .modifier
                 .as_ref()
                 .map(|m| format!(" ({m})"))
                 .unwrap_or_default();
+            if let Some(b) = t.bound {
+                m.push_str(&format!(" · interval {}", b.as_str()));
+            }
             let _ = writeln!(
                 out,
                 "  \"{}\" → {}{m} [{}]",
@@ -441,6 +444,7 @@ mod tests {
             value: "2025-03-10".into(),
             modifier: None,
             anchored: true,
+            bound: None,
         });
         let event = |trigger: &str, time: Option<TimeId>, date: &str| {
             let at = text.find(trigger).unwrap();

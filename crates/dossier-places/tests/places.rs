@@ -1398,7 +1398,11 @@ fn places_from(url: &str, text: &str) -> Vec<Place> {
 #[test]
 fn the_outlet_s_country_settles_a_near_tie_but_moves_no_famous_city() {
     let text = "Richmond council approved the new budget on Monday.";
-    let country = |url: &str| place(text, &places_from(url, text), "Richmond").country.clone();
+    let country = |url: &str| {
+        place(text, &places_from(url, text), "Richmond")
+            .country
+            .clone()
+    };
     assert_eq!(country("https://www.example.ca/local/budget"), "CA");
     assert_eq!(country("https://www.example.com/local/budget"), "US");
     assert_eq!(country("https://news.example.co.uk/local/budget"), "GB");

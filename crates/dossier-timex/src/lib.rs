@@ -16,7 +16,7 @@ pub mod grammar;
 pub mod lexicon;
 mod tense;
 
-use dossier_core::{DateSource, Document, Layer, Span, Stage, Timex};
+use dossier_core::{DateSource, Document, IntervalEnd, Layer, Span, Stage, Timex};
 use grammar::Scanner;
 use std::ops::Range;
 
@@ -97,11 +97,22 @@ impl Stage for TimexStage {
                 value: h.value,
                 modifier: h.modifier.map(str::to_string),
                 anchored: h.anchored,
+                bound: h.start.checked_sub(1).and_then(|k| bound_after(&words[k])),
             })
             .collect();
         if inferred.is_some() {
             doc.anchor = inferred;
         }
         doc.times.extend(times);
+    }
+}
+
+/// The end of a stretch of time an expression is, by the word before it: "since early
+/// August" and "starting Monday" open one, "until March" closes one.
+fn bound_after(word: &str) -> Option<IntervalEnd> {
+    match word.to_lowercase().as_str() {
+        "since" | "starting" => Some(IntervalEnd::Start),
+        "until" | "till" | "til" | "through" => Some(IntervalEnd::End),
+        _ => None,
     }
 }

@@ -182,6 +182,29 @@ fn parts_of_a_month_carry_a_modifier() {
 }
 
 #[test]
+fn since_and_until_mark_the_ends_of_a_stretch_of_time() {
+    let doc = run(
+        "Fighting has gone on since early August and the ceasefire holds until March. \
+         The ban applies starting Monday. Talks took place in November.",
+        SAT,
+    );
+    let bounds: Vec<(&str, Option<&str>)> = doc
+        .times
+        .iter()
+        .map(|t| (doc.str(t.span), t.bound.map(|b| b.as_str())))
+        .collect();
+    assert_eq!(
+        bounds,
+        [
+            ("early August", Some("start")),
+            ("March", Some("end")),
+            ("Monday", Some("start")),
+            ("November", None)
+        ]
+    );
+}
+
+#[test]
 fn without_an_anchor_relative_values_stay_unknown() {
     assert_eq!(
         found(
