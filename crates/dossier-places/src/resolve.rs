@@ -20,7 +20,7 @@ use crate::otherwise::spelled_alike;
 use crate::recognise::{
     self, Toponym, inside_a_street, local_cue, names_a_polity, state_abbreviation,
 };
-use dossier_core::{Document, Span};
+use dossier_core::{Document, EntityLabel, Span};
 use std::collections::{HashMap, HashSet};
 
 /// The chosen entry (an index into the gazetteer) of every toponym, in order.
@@ -141,6 +141,7 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         .collect();
     let support = Support::of(g, &names);
     let locale = source_country(doc).filter(|c| g.country(c).is_some());
+    let demonyms = demonym_countries(doc);
     let mut chosen: HashMap<&str, u32> = HashMap::new();
     for _round in 0..3 {
         let context = Context::of(g, &chosen, &mentions);
@@ -175,7 +176,8 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
                         score(g, e, name, quals, &context, chosen.get(name), name_is)
                             + support.bonus(g, name, e)
                             + f64::from(u8::from(places_a_town)) * REGION_WORD_WEIGHT
-                            + f64::from(u8::from(at_home)) * LOCALE_WEIGHT,
+                            + f64::from(u8::from(at_home)) * LOCALE_WEIGHT
+                            + demonym_support(&entry, &demonyms),
                         e,
                     )
                 })
@@ -198,6 +200,30 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
                 .filter(|_| !t.street && !t.unlisted)
         })
         .collect()
+}
+
+/// How often the entity stage saw a demonym of each country ("Georgian", "Syrians").
+fn demonym_countries(doc: &Document) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for m in doc.mentions.iter().filter(|m| m.label == EntityLabel::Norp) {
+        if let Some(country) = m
+            .entity
+            .and_then(|e| doc.entities.get(e.index()))
+            .and_then(|e| e.country.as_deref())
+        {
+            *counts.entry(country).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// A country whose people the report names is the country its bare name means: "Georgia"
+/// beside "Georgian territory" is not the American state, however American the rest.
+fn demonym_support(entry: &Entry, demonyms: &HashMap<&str, usize>) -> f64 {
+    match demonyms.get(entry.country) {
+        Some(&n) if entry.kind == Kind::Country => 2.0 + (n as f64).ln(),
+        _ => 0.0,
+    }
 }
 
 /// The country of the outlet, from its web address: a country-code domain ("bbc.co.uk",

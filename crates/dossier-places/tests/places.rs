@@ -1411,3 +1411,37 @@ fn the_outlet_s_country_settles_a_near_tie_but_moves_no_famous_city() {
     let found = places_from("https://news.example.co.uk/travel", text);
     assert_eq!(place(text, &found, "Sydney").country, "AU");
 }
+
+#[test]
+fn a_country_whose_people_the_report_names_is_what_its_bare_name_means() {
+    let text = "Senators in Washington and officials in Atlanta and Boston argued over aid. \
+                This was Russia's approach in Georgia. After seizing Georgian territory in \
+                2008, Russia worked to corrupt Georgian politics.";
+    let georgia = |demonyms: bool| {
+        let mut doc = Document::new("t", text);
+        if demonyms {
+            for (k, (at, _)) in text.match_indices("Georgian").enumerate() {
+                doc.mentions.push(Mention {
+                    span: Span::new(at, at + "Georgian".len()),
+                    label: EntityLabel::Norp,
+                    entity: Some(EntityId(0)),
+                });
+                if k == 0 {
+                    doc.entities.push(Entity {
+                        name: "Georgian".into(),
+                        label: EntityLabel::Norp,
+                        key: "norp:georgian".into(),
+                        mentions: vec![],
+                        country: Some("GE".into()),
+                        geonames_id: None,
+                    });
+                }
+                doc.entities[0].mentions.push(MentionId(k as u32));
+            }
+        }
+        stage().run(&mut doc);
+        place(text, &doc.places, "Georgia").country.clone()
+    };
+    assert_eq!(georgia(false), "US", "without its people, the state");
+    assert_eq!(georgia(true), "GE");
+}
