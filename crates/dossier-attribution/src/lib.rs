@@ -148,6 +148,7 @@ impl ClaimStage {
             }
         }
         subject_into_content(doc, &mut claims);
+        addressee_out_of_content(doc, &mut claims);
         // A cue still without a source is more often a false cue than an unattributed
         // claim (PolNeAR dev: 71 such, 15 matching a gold claim without a source), unless
         // its form leaves no room for a source; the other unattributed claims news has
@@ -750,6 +751,34 @@ fn subject_into_content(doc: &Document, claims: &mut [Claim]) {
         }
         c.content.insert(0, subject);
         c.sources.clear();
+    }
+}
+
+/// Whom a report was told to is not what was told: "told reporters the city was calm"
+/// reports "the city was calm". The tagger, which learnt the addressee mostly before a
+/// "that", sometimes lets the content start at a bare pronoun or "reporters".
+fn addressee_out_of_content(doc: &Document, claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        let (Some(cue), Some(first)) = (c.cue, c.content.first_mut()) else {
+            continue;
+        };
+        let told = doc.tokens_in(cue).next_back().is_some_and(|i| {
+            matches!(
+                doc.token_str(i).to_lowercase().as_str(),
+                "told" | "tell" | "tells" | "telling"
+            )
+        });
+        let mut words = doc.tokens_in(*first);
+        let (Some(head), Some(next)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let addressee = matches!(
+            doc.token_str(head).to_lowercase().as_str(),
+            "reporters" | "journalists" | "him" | "her" | "them" | "us" | "me"
+        );
+        if told && addressee && first.start >= cue.end && words.len() >= 2 {
+            *first = Span::new(doc.tokens[next].span.start as usize, first.end as usize);
+        }
     }
 }
 
@@ -1932,6 +1961,24 @@ mod tests {
         );
         assert_eq!(speaker("denied", "the report"), Some("Ms. Reyes"));
         assert_eq!(speaker("said", "nothing"), None);
+    }
+
+    #[test]
+    fn whom_a_report_was_told_to_is_not_its_content() {
+        let doc = Document::new("t", "The mayor told reporters the city was calm.");
+        let mut claims = vec![claim(
+            &doc,
+            "told",
+            Some("The mayor"),
+            "reporters the city was calm",
+        )];
+        addressee_out_of_content(&doc, &mut claims);
+        assert_eq!(content(&doc, &claims[0]), ["the city was calm"]);
+        // A content that is only the addressee and a word is left alone.
+        let doc = Document::new("t", "She told them so.");
+        let mut claims = vec![claim(&doc, "told", Some("She"), "them so")];
+        addressee_out_of_content(&doc, &mut claims);
+        assert_eq!(content(&doc, &claims[0]), ["them so"]);
     }
 
     #[test]

@@ -194,8 +194,10 @@ pub fn link(doc: &Document, source: Span) -> Option<EntityId> {
         [det, rest @ ..] if matches!(det.as_str(), "the" | "this" | "that") && !rest.is_empty() => {
             let head = rest.last().unwrap().as_str();
             if MEDIA_NOUNS.contains(&head) {
+                // Outlets are organisations, though taggers often call a title such as
+                // "The Financial Times" a work (miscellaneous).
                 before(&|m| {
-                    doc.mentions[m].label == EntityLabel::Org
+                    matches!(doc.mentions[m].label, EntityLabel::Org | EntityLabel::Misc)
                         && mention_text(doc, m)
                             .split(|c: char| !c.is_alphanumeric())
                             .any(|w| MEDIA_NAMES.contains(&w))
@@ -341,6 +343,31 @@ mod tests {
         .map(|s| doc.str(s))
         .collect();
         assert_eq!(parts, ["Norway", "the Commission", "British intelligence"]);
+    }
+
+    #[test]
+    fn the_publication_is_the_outlet_named_before_whatever_its_tag() {
+        let mut doc = Document::new(
+            "d",
+            "The Financial Times reported the plan. The publication said talks would resume.",
+        );
+        doc.mentions.push(dossier_core::Mention {
+            span: span_of(&doc, "Financial Times"),
+            label: EntityLabel::Misc,
+            entity: Some(EntityId(0)),
+        });
+        doc.entities.push(dossier_core::Entity {
+            name: "Financial Times".into(),
+            label: EntityLabel::Misc,
+            key: "misc:financial times".into(),
+            mentions: vec![dossier_core::MentionId(0)],
+            country: None,
+            geonames_id: None,
+        });
+        assert_eq!(
+            link(&doc, span_of(&doc, "The publication")),
+            Some(EntityId(0))
+        );
     }
 
     #[test]
