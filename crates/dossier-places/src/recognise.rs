@@ -1857,10 +1857,18 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
     for k in 0..found.len() {
         let after = found[k].span.end as usize;
         let rest = &doc.text[after..];
-        let Some(stripped) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(",")) else {
+        // "London, Ontario", or as reports and ACLED's notes also write it, "London (Ontario)".
+        let paren = rest.starts_with(" (") || rest.starts_with('(');
+        let Some(stripped) = rest
+            .strip_prefix(", ")
+            .or_else(|| rest.strip_prefix(","))
+            .or_else(|| rest.strip_prefix(" ("))
+            .or_else(|| rest.strip_prefix("("))
+        else {
             continue;
         };
         let start = after + (rest.len() - stripped.len());
+        let closed = |end: usize| !paren || doc.text[end..].starts_with(')');
         let t = doc
             .tokens
             .partition_point(|t| (t.span.start as usize) < start);
@@ -1870,6 +1878,7 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             .is_some_and(|token| token.span.start as usize == start)
             && let Some((end, state)) = state_at(doc, t)
             && !g.find_ids(&fold(state)).is_empty()
+            && closed(doc.tokens[end - 1].span.end as usize)
         {
             let span = Span::new(start, doc.tokens[end - 1].span.end as usize);
             found[k].qualifier = Some(span);
@@ -1880,6 +1889,7 @@ fn add_qualifiers(doc: &Document, g: &Gazetteer, found: &mut Vec<Toponym>) {
             }
         } else if let Some(next) = found.get(k + 1)
             && next.span.start as usize == start
+            && closed(next.span.end as usize)
         {
             found[k].qualifier = Some(next.span);
         }

@@ -38,16 +38,27 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
     names.sort_unstable();
     names.dedup();
 
-    // Per name: the countries and regions its "City, Region" occurrences point to.
+    // Per name: the countries and regions its "City, Region" occurrences point to. A
+    // country's name followed by another country's is a list ("Ukraine, Russia, US
+    // discuss ..."), not a town placed in that country.
+    let names_a_country = |key: &str| {
+        g.find_ids(key)
+            .iter()
+            .any(|&f| g.entry(f).kind == Kind::Country && fold(g.entry(f).name) == key)
+    };
     let mut qualified: HashMap<&str, Vec<u32>> = HashMap::new();
     for t in toponyms {
         if let Some(q) = t.qualifier {
             let text = doc.str(q);
             let key = state_abbreviation(text).map_or_else(|| fold(text), fold);
+            let ids = g.find_ids(&key);
+            if names_a_country(&t.key) && ids.iter().any(|&f| g.entry(f).kind == Kind::Country) {
+                continue;
+            }
             qualified
                 .entry(t.key.as_str())
                 .or_default()
-                .extend_from_slice(g.find_ids(&key));
+                .extend_from_slice(ids);
         }
     }
     let mentions: HashMap<&str, usize> =
@@ -190,6 +201,47 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
             break;
         }
         chosen = next;
+    }
+    // A country's or a great city's bare name means it, not a town elsewhere that bears the
+    // name too ("Russia", Ohio; "Berlin", Ohio; "Rome", New York), unless the text places
+    // the town ("Russia, Ohio") or the report is from the town's own country, as local
+    // news is ("Dublin" in an Ohio paper, "London" in an Ontario one). For a great city,
+    // a name written as local news writes its own town ("Berlin police") keeps it too;
+    // a country's name is followed by such words everywhere ("Russia's city council").
+    let mut weight: HashMap<&str, usize> = HashMap::new();
+    for (name, &e) in &chosen {
+        let country = g.entry(e).country;
+        if !country.is_empty() {
+            *weight.entry(country).or_default() += mentions[name];
+        }
+    }
+    let total: usize = weight.values().sum();
+    for (&name, e) in chosen.iter_mut() {
+        let entry = g.entry(*e);
+        if !matches!(entry.kind, Kind::City | Kind::Admin2) || qualified.contains_key(name) {
+            continue;
+        }
+        let Some(great) = g.find_ids(name).iter().copied().find(|&f| {
+            let f = g.entry(f);
+            fold(f.name) == name
+                && f.country != entry.country
+                && (f.kind == Kind::Country || f.kind == Kind::City && f.population >= GREAT_CITY)
+        }) else {
+            continue;
+        };
+        let country = g.entry(great).kind == Kind::Country;
+        // Whether the report is in the town's country. For a country's name, its own
+        // reading does not count ("Russia" read as Russia, Ohio makes no report American).
+        let own = if country { mentions[name] } else { 0 };
+        let there = weight
+            .get(entry.country)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(own);
+        let home = there >= 2 && 2 * there > total.saturating_sub(own);
+        if !home && (country || !local.contains(name)) {
+            *e = great;
+        }
     }
     toponyms
         .iter()
@@ -834,6 +886,9 @@ fn county_and_town(a: &Entry, b: &Entry) -> bool {
 /// A city this large is what its own name means before any town that bears the name
 /// only as another name.
 const FAMOUS_CITY: u64 = 100_000;
+/// A city this large is what its bare name means anywhere but in its namesakes' own
+/// local news.
+const GREAT_CITY: u64 = 1_000_000;
 
 /// Score points per other name that may be a place within 150 km, and per other name
 /// that may be a place in the same first-level region (or country, for a country).

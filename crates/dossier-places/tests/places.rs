@@ -1445,3 +1445,30 @@ fn a_country_whose_people_the_report_names_is_what_its_bare_name_means() {
     assert_eq!(georgia(false), "US", "without its people, the state");
     assert_eq!(georgia(true), "GE");
 }
+
+#[test]
+fn a_country_or_great_city_abroad_is_not_its_namesake_town_in_another_country_s_report() {
+    // A list of countries is no "Town, Country", and American places elsewhere in an
+    // international report do not make "Russia" or "Berlin" Ohio's.
+    let text = "Ukraine, Russia, US discuss the plan. Officials in Ohio, Dayton and Columbus \
+                followed the talks. In Paris and Berlin, and in Kyiv and Kharkiv, diplomats \
+                met. Envoys from Ukraine, Russia and Moldova flew to Kyiv and Lviv.";
+    let found = places(text);
+    for p in found.iter().filter(|p| p.span.of(text) == "Russia") {
+        assert_eq!(p.country, "RU", "{p:?}");
+    }
+    assert_eq!(place(text, &found, "Berlin").country, "DE");
+    // Local news from the town's own country keeps its town.
+    let text = "Berlin police said the Holmes County fair will open Friday. Officials in \
+                Millersburg, Wooster and Columbus, Ohio, agreed.";
+    let found = places(text);
+    assert_eq!(place(text, &found, "Berlin").country, "US");
+}
+
+#[test]
+fn a_region_in_brackets_places_its_town() {
+    let text = "Protesters rallied at the town hall in Deep River (Connecticut) on Monday.";
+    let found = places(text);
+    let p = place(text, &found, "Deep River");
+    assert_eq!((p.country.as_str(), p.admin1.as_deref()), ("US", Some("Connecticut")));
+}
