@@ -1470,5 +1470,8 @@ fn a_region_in_brackets_places_its_town() {
     let text = "Protesters rallied at the town hall in Deep River (Connecticut) on Monday.";
     let found = places(text);
     let p = place(text, &found, "Deep River");
-    assert_eq!((p.country.as_str(), p.admin1.as_deref()), ("US", Some("Connecticut")));
+    assert_eq!(
+        (p.country.as_str(), p.admin1.as_deref()),
+        ("US", Some("Connecticut"))
+    );
 }
