@@ -422,6 +422,17 @@ const NOT_PLACES: &[&str] = &[
     "hamas",
     "hezbollah",
     "taliban",
+    // Organisations whose acronyms are written as words ("Nato-member", "Opec+"), and
+    // the Wagner group, which some village bears.
+    "nato",
+    "opec",
+    "nasa",
+    "unesco",
+    "unicef",
+    "asean",
+    "interpol",
+    "frontex",
+    "wagner",
     "internet",
     "web",
     // Platforms statements are posted on ("wrote on Telegram"), which the entity stage

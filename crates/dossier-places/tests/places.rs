@@ -1475,3 +1475,12 @@ fn a_region_in_brackets_places_its_town() {
         ("US", Some("Connecticut"))
     );
 }
+
+#[test]
+fn an_organisation_s_acronym_written_as_a_word_is_no_village() {
+    let text = "At the meeting of Nato-member intelligence chiefs in Brussels, Wagner fighters \
+                and Opec output were discussed.";
+    let found = places(text);
+    let names: Vec<&str> = found.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Brussels"]);
+}
