@@ -221,6 +221,24 @@ pub fn resolve(doc: &Document, g: &Gazetteer, toponyms: &[Toponym]) -> Vec<Optio
         if !matches!(entry.kind, Kind::City | Kind::Admin2) || qualified.contains_key(name) {
             continue;
         }
+        // A state or province by its own name is not a small town of another state that
+        // bears it ("California" is not California, Pennsylvania, however much of the
+        // report is there); a city in or near its namesake province ("Moscow", "Ramallah")
+        // stays.
+        if !local.contains(name)
+            && entry.population < FAMOUS_CITY
+            && let Some(state) = g.find_ids(name).iter().copied().find(|&f| {
+                let f = g.entry(f);
+                f.kind == Kind::Admin1
+                    && f.country == entry.country
+                    && fold(f.name) == name
+                    && f.name != entry.admin1
+                    && km(f.lat, f.lon, entry.lat, entry.lon) > 161.0
+            })
+        {
+            *e = state;
+            continue;
+        }
         let Some(great) = g.find_ids(name).iter().copied().find(|&f| {
             let f = g.entry(f);
             fold(f.name) == name

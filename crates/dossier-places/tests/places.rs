@@ -1484,3 +1484,13 @@ fn an_organisation_s_acronym_written_as_a_word_is_no_village() {
     let names: Vec<&str> = found.iter().map(|p| p.span.of(text)).collect();
     assert_eq!(names, ["Brussels"]);
 }
+
+#[test]
+fn a_state_by_its_own_name_is_not_a_small_town_far_away_that_bears_it() {
+    let text = "Officials in Pittsburgh, Harrisburg and Erie, Pennsylvania, watched as a judge \
+                blocked California's ban.";
+    let found = places(text);
+    let p = place(text, &found, "California");
+    assert_eq!(p.admin1.as_deref(), Some("California"), "{p:?}");
+    assert_eq!(p.precision, Precision::Region);
+}
