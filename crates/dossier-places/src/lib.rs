@@ -71,7 +71,7 @@ impl Stage for PlaceStage {
         recognise::add_sites(doc, self.gazetteer, &mut toponyms);
         let mut chosen = resolve::resolve(doc, self.gazetteer, &toponyms);
         resolve::stay_home(self.gazetteer, &toponyms, &mut chosen, &common);
-        resolve::no_lone_village_abroad(self.gazetteer, &toponyms, &mut chosen);
+        resolve::no_lone_village_abroad(doc, self.gazetteer, &toponyms, &mut chosen);
         resolve::towns_outside_their_region(doc, self.gazetteer, &mut toponyms, &mut chosen);
         resolve::facilities(doc, self.gazetteer, &mut toponyms, &mut chosen);
         resolve::streets_in_town(self.gazetteer, &toponyms, &mut chosen);

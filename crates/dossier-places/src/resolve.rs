@@ -479,14 +479,30 @@ fn home_country<'g>(g: &'g Gazetteer, chosen: &[Option<u32>]) -> Option<&'g str>
 /// to hold ("Mercury", "Sissy", "Tasha") than a place the report speaks of.
 const VILLAGE_ABROAD: u64 = 20_000;
 
+/// The places a report without a country of its own names before a village in it needs
+/// some other word of its country.
+const INTERNATIONAL_PLACES: usize = 6;
+
 /// A small town abroad, in a report whose places lie mostly in one other country, is no
 /// place when the report says nothing else of its country: no region after it, and no
 /// other place there. A report about Ohio that names "Mercury" or "Sissy" means no
 /// village in France; one that names "Flumeri, Italy" or Italy itself may.
-pub fn no_lone_village_abroad(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut [Option<u32>]) {
-    let Some(home) = home_country(g, chosen) else {
-        return;
-    };
+///
+/// A report with no country of its own (international news) holds a village only where
+/// it says something else of the village's country too: another place there, or its
+/// people ("the Bulgarian village of Yasenovo"); "Iskandar" missiles and "Mao" are no
+/// villages of Uzbekistan and Chad.
+pub fn no_lone_village_abroad(
+    doc: &Document,
+    g: &Gazetteer,
+    toponyms: &[Toponym],
+    chosen: &mut [Option<u32>],
+) {
+    let home = home_country(g, chosen);
+    // Without a country of its own, a report of a few places (a brief, an ACLED note)
+    // says too little to judge by.
+    let international = home.is_none() && chosen.iter().flatten().count() >= INTERNATIONAL_PLACES;
+    let demonyms = demonym_countries(doc);
     let lone: Vec<bool> = toponyms
         .iter()
         .zip(chosen.iter())
@@ -497,11 +513,13 @@ pub fn no_lone_village_abroad(g: &Gazetteer, toponyms: &[Toponym], chosen: &mut 
             let elsewhere_there = toponyms.iter().zip(chosen.iter()).any(|(o, f)| {
                 o.key != t.key && f.is_some_and(|f| g.entry(f).country == entry.country)
             });
+            let people = demonyms.contains_key(entry.country);
             matches!(entry.kind, Kind::City | Kind::Admin2)
                 && entry.population < VILLAGE_ABROAD
-                && entry.country != home
+                && home != Some(entry.country)
                 && t.qualifier.is_none()
                 && !elsewhere_there
+                && (home.is_some() || international && !people)
         })
         .collect();
     for (choice, lone) in chosen.iter_mut().zip(lone) {

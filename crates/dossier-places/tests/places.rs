@@ -1494,3 +1494,14 @@ fn a_state_by_its_own_name_is_not_a_small_town_far_away_that_bears_it() {
     assert_eq!(p.admin1.as_deref(), Some("California"), "{p:?}");
     assert_eq!(p.precision, Precision::Region);
 }
+
+#[test]
+fn an_international_report_keeps_a_village_only_where_it_speaks_of_its_country() {
+    let text = "Diplomats from London, Paris, Berlin, Warsaw, Tokyo and Ottawa met on Monday. \
+                Chevron said oil prices rose.";
+    let found = places(text);
+    assert!(
+        found.iter().all(|p| p.span.of(text) != "Chevron"),
+        "{found:?}"
+    );
+}
