@@ -296,10 +296,51 @@ fn demonym_support(entry: &Entry, demonyms: &HashMap<&str, usize>) -> f64 {
     }
 }
 
-/// The country of the outlet, from its web address: a country-code domain ("bbc.co.uk",
-/// "cbc.ca"), or a US government, military or university one. Domains sold to all comers
-/// (".io", ".tv", ".co") and ".com" say nothing.
+/// The country of the outlet: from its web address, a country-code domain ("bbc.co.uk",
+/// "cbc.ca") or a US government, military or university one (domains sold to all
+/// comers, ".io", ".tv", ".co", and ".com" say nothing); failing that, from the name of
+/// a national outlet ("BBC News").
 fn source_country(doc: &Document) -> Option<&'static str> {
+    domain_country(doc).or_else(|| {
+        let source = doc.meta.source.as_deref()?.to_lowercase();
+        OUTLETS
+            .iter()
+            .find(|(name, _)| source.starts_with(name))
+            .map(|&(_, country)| country)
+    })
+}
+
+/// National outlets that a feed or corpus names without an address, by the start of
+/// their name, with their country. Outlets that report the world from a newsroom
+/// (Reuters, AFP, Al Jazeera) are not here: their country says nothing of their places.
+const OUTLETS: &[(&str, &str)] = &[
+    ("bbc", "GB"),
+    ("the guardian", "GB"),
+    ("the telegraph", "GB"),
+    ("sky news", "GB"),
+    ("rté", "IE"),
+    ("rte", "IE"),
+    ("the irish times", "IE"),
+    ("cbc", "CA"),
+    ("the globe and mail", "CA"),
+    ("the new york times", "US"),
+    ("new york times", "US"),
+    ("the washington post", "US"),
+    ("cnn", "US"),
+    ("npr", "US"),
+    ("usa today", "US"),
+    ("fox news", "US"),
+    ("the kyiv independent", "UA"),
+    ("kyiv independent", "UA"),
+    ("ukrinform", "UA"),
+    ("ukrainska pravda", "UA"),
+    ("the times of india", "IN"),
+    ("hindustan times", "IN"),
+    ("the sydney morning herald", "AU"),
+];
+
+/// The country of a web address's country-code domain.
+fn domain_country(doc: &Document) -> Option<&'static str> {
     let address = doc.meta.url.as_deref().or(doc.meta.source.as_deref())?;
     let host = address
         .split_once("://")

@@ -1505,3 +1505,28 @@ fn an_international_report_keeps_a_village_only_where_it_speaks_of_its_country()
         "{found:?}"
     );
 }
+
+#[test]
+fn parties_prizes_and_clubs_are_no_towns() {
+    let text = "The Liberal Democrats and the Lib Dems' leader Paul Smith watched Arsenal \
+                win before the Grand Slam in London.";
+    let found = places(text);
+    let names: Vec<&str> = found.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["London"]);
+}
+
+#[test]
+fn a_national_outlet_named_without_an_address_gives_its_country() {
+    let text = "Richmond council approved the new budget on Monday.";
+    let country = |source: &str| {
+        let mut doc = Document::new("t", text).with_meta(dossier_core::Metadata {
+            source: Some(source.into()),
+            ..dossier_core::Metadata::default()
+        });
+        stage().run(&mut doc);
+        place(text, &doc.places, "Richmond").country.clone()
+    };
+    assert_eq!(country("BBC News"), "GB");
+    assert_eq!(country("CBC News"), "CA");
+    assert_eq!(country("Reuters"), "US", "a world agency says nothing");
+}
