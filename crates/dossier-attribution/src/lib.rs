@@ -872,7 +872,7 @@ fn to_claim(doc: &Document, an: &Analysis, f: &Found) -> Claim {
     let sources = f
         .sources
         .first()
-        .and_then(|r| speaker_phrase(doc, an, r))
+        .and_then(|r| speaker_phrase(doc, an, r, f.cue.start))
         .map(|r| resolve::sources(doc, token_span(doc, &r), cue))
         .unwrap_or_default();
     Claim::new(content, sources, Some(cue), kind)
@@ -881,20 +881,41 @@ fn to_claim(doc: &Document, an: &Analysis, f: &Found) -> Claim {
 /// The source phrase for the tagger's source run: an adverb of the verb group ("even
 /// suggesting", "forcefully told") cannot speak, and stands for the noun phrase right
 /// before it, the clause's subject; with none there, the claim has no named source.
-fn speaker_phrase(doc: &Document, an: &Analysis, run: &Range<usize>) -> Option<Range<usize>> {
+fn speaker_phrase(
+    doc: &Document,
+    an: &Analysis,
+    run: &Range<usize>,
+    cue: usize,
+) -> Option<Range<usize>> {
     let word = doc.token_str(run.start);
     let adverb = run.len() == 1
         && word.chars().all(|c| c.is_ascii_lowercase())
         && (word.len() > 4 && word.ends_with("ly") || VERB_ADVERBS.contains(&word));
-    let time = time_phrase(an, run);
+    // A date the times stage read ("Feb. 24, 2022") is a time too, however written.
+    let dated = |i: usize| {
+        let span = doc.tokens[i].span;
+        doc.times.iter().any(|t| t.span.contains(span))
+    };
+    let time = time_phrase(an, run) || run.clone().all(|i| dated(i) || an.words[i] == ",");
     if !adverb && !time {
         return Some(run.clone());
     }
+    let np = |i: usize| matches!(an.chunks[i], "B-NP" | "I-NP");
+    // A subject after the time, right before the cue ("… Feb. 24, 2022, Major Archbishop
+    // Shevchuk told"), is the speaker.
+    if time {
+        let mut k = run.end;
+        while k < cue && (dated(k) || time_word(&an.words[k]) || an.words[k] == ",") {
+            k += 1;
+        }
+        if k < cue && (k..cue).all(|i| np(i) && an.sent[i] == an.sent[cue]) {
+            return Some(k..cue);
+        }
+    }
     let mut end = run.start;
-    while time && end > 0 && time_word(&an.words[end - 1]) {
+    while time && end > 0 && (time_word(&an.words[end - 1]) || dated(end - 1)) {
         end -= 1;
     }
-    let np = |i: usize| matches!(an.chunks[i], "B-NP" | "I-NP");
     if end == 0 || !np(end - 1) || an.sent[end - 1] != an.sent[end] {
         return None;
     }
@@ -1873,10 +1894,52 @@ mod tests {
         let an = analysis(&doc);
         let phrase = |words: &str| {
             let r = doc.tokens_in(at(&doc, words));
-            speaker_phrase(&doc, &an, &r).map(|r| doc.str(token_span(&doc, &r)))
+            speaker_phrase(&doc, &an, &r, r.end + 1).map(|r| doc.str(token_span(&doc, &r)))
         };
         assert_eq!(phrase("week"), Some("Ms. Reyes"));
         assert_eq!(phrase("On Sunday"), None);
+    }
+
+    #[test]
+    fn a_date_the_times_stage_read_is_no_source() {
+        let mut doc = Document::new(
+            "d",
+            "Archbishop Shevchuk Feb. 24 told reporters that the attacks went on.",
+        );
+        let date = at(&doc, "Feb. 24");
+        doc.times.push(dossier_core::Timex {
+            span: date,
+            kind: dossier_core::TimexType::Date,
+            value: "2026-02-24".into(),
+            modifier: None,
+            anchored: false,
+            bound: None,
+        });
+        let an = analysis(&doc);
+        let r = doc.tokens_in(date);
+        let told = doc.tokens_in(at(&doc, "told")).start;
+        let phrase = speaker_phrase(&doc, &an, &r, told).map(|r| doc.str(token_span(&doc, &r)));
+        assert_eq!(phrase, Some("Archbishop Shevchuk"));
+        // The subject may follow the date too.
+        let mut doc = Document::new(
+            "d",
+            "Ahead of the anniversary Feb. 24, 2022, Major Archbishop Shevchuk told reporters that it went on.",
+        );
+        let date = at(&doc, "Feb. 24, 2022");
+        doc.times.push(dossier_core::Timex {
+            span: date,
+            kind: dossier_core::TimexType::Date,
+            value: "2022-02-24".into(),
+            modifier: None,
+            anchored: false,
+            bound: None,
+        });
+        let an = analysis(&doc);
+        let first = doc.tokens_in(at(&doc, "Feb.")).start;
+        let told = doc.tokens_in(at(&doc, "told")).start;
+        let phrase = speaker_phrase(&doc, &an, &(first..first + 1), told)
+            .map(|r| doc.str(token_span(&doc, &r)));
+        assert_eq!(phrase, Some("Major Archbishop Shevchuk"));
     }
 
     #[test]
@@ -1897,7 +1960,7 @@ mod tests {
         let an = analysis(&doc);
         let phrase = |word: &str| {
             let i = doc.tokens_in(at(&doc, word)).start;
-            speaker_phrase(&doc, &an, &(i..i + 1)).map(|r| doc.str(token_span(&doc, &r)))
+            speaker_phrase(&doc, &an, &(i..i + 1), i + 1).map(|r| doc.str(token_span(&doc, &r)))
         };
         assert_eq!(phrase("together"), Some("The council"));
         assert_eq!(phrase("sharply"), Some("Critics"));

@@ -78,6 +78,18 @@ pub fn split_sources(doc: &Document, span: Span) -> Vec<Span> {
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
 
+/// Names a report's "he" does not refer back to: "a moment of great conversion to God,"
+/// he said" is the archbishop's.
+const DEITIES: &[&str] = &[
+    "god",
+    "jesus",
+    "christ",
+    "jesus christ",
+    "allah",
+    "the lord",
+    "lord",
+];
+
 /// Nouns by which a report refers back to a news outlet.
 const MEDIA_NOUNS: &[&str] = &[
     "publication",
@@ -188,9 +200,10 @@ pub fn link(doc: &Document, source: Span) -> Option<EntityId> {
         })
     };
     let found = match words.as_slice() {
-        [w] if PERSON_PRONOUNS.contains(&w.as_str()) => {
-            before(&|m| doc.mentions[m].label == EntityLabel::Person)
-        }
+        [w] if PERSON_PRONOUNS.contains(&w.as_str()) => before(&|m| {
+            doc.mentions[m].label == EntityLabel::Person
+                && !DEITIES.contains(&mention_text(doc, m).as_str())
+        }),
         [det, rest @ ..] if matches!(det.as_str(), "the" | "this" | "that") && !rest.is_empty() => {
             let head = rest.last().unwrap().as_str();
             if MEDIA_NOUNS.contains(&head) {
@@ -368,6 +381,36 @@ mod tests {
             link(&doc, span_of(&doc, "The publication")),
             Some(EntityId(0))
         );
+    }
+
+    #[test]
+    fn he_is_not_god() {
+        let mut doc = Document::new(
+            "d",
+            "Archbishop Shevchuk spoke of a return to God. He said churches were full.",
+        );
+        for (k, (name, label)) in [
+            ("Archbishop Shevchuk", EntityLabel::Person),
+            ("God", EntityLabel::Person),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            doc.mentions.push(dossier_core::Mention {
+                span: span_of(&doc, name),
+                label,
+                entity: Some(EntityId(k as u32)),
+            });
+            doc.entities.push(dossier_core::Entity {
+                name: name.into(),
+                label,
+                key: name.to_lowercase(),
+                mentions: vec![dossier_core::MentionId(k as u32)],
+                country: None,
+                geonames_id: None,
+            });
+        }
+        assert_eq!(link(&doc, span_of(&doc, "He")), Some(EntityId(0)));
     }
 
     #[test]
