@@ -78,9 +78,15 @@ impl Document {
     }
 
     pub fn with_meta(mut self, meta: Metadata) -> Document {
-        if let Some(date) = meta.published {
-            self.anchor = Some((date, DateSource::Metadata));
-        }
+        let address = meta.url.as_deref().and_then(date_in_address);
+        self.anchor = match (meta.published, address) {
+            (Some(given), Some(dated)) if (given - dated).num_days().abs() > 2 => {
+                Some((dated, DateSource::Address))
+            }
+            (None, Some(dated)) => Some((dated, DateSource::Address)),
+            (Some(given), _) => Some((given, DateSource::Metadata)),
+            (None, None) => self.anchor.take(),
+        };
         self.meta = meta;
         self
     }
@@ -141,5 +147,109 @@ impl Document {
             message: message.into(),
             span: None,
         });
+    }
+}
+
+/// The publication date a web address carries in its path: "/2026/02/20/",
+/// "/2026/feb/20/" or a slug ending in "-2025-02-10".
+pub fn date_in_address(url: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let parts: Vec<&str> = path.split('/').collect();
+    let year = |s: &str| {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    let number = |s: &str| {
+        (1..=2)
+            .contains(&s.len())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    for w in parts.windows(3) {
+        let Some(y) = year(w[0]) else { continue };
+        let month = number(w[1]).or_else(|| {
+            MONTHS
+                .iter()
+                .position(|m| w[1].eq_ignore_ascii_case(m))
+                .map(|k| k as u32 + 1)
+        });
+        if let (Some(m), Some(d)) = (month, number(w[2])) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                return Some(date);
+            }
+        }
+    }
+    // A slug that ends in its date: "…-phone-call-2025-02-10".
+    let last = parts.iter().rev().find(|p| !p.is_empty())?;
+    let tail = last.get(last.len().checked_sub(10)?..)?;
+    let before = last.len().checked_sub(11).and_then(|k| last.get(k..k + 1));
+    if before.is_some_and(|c| c != "-") {
+        return None;
+    }
+    NaiveDate::parse_from_str(tail, "%Y-%m-%d")
+        .ok()
+        .filter(|d| year(&d.format("%Y").to_string()).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn an_address_gives_its_date_in_the_usual_forms() {
+        for (url, date) in [
+            (
+                "https://www.example.com/world/2026/feb/20/a-war-foretold",
+                "2026-02-20",
+            ),
+            ("https://example.org/2025/02/10/talks-resume/", "2025-02-10"),
+            (
+                "https://example.com/world/europe/phone-call-2025-02-10",
+                "2025-02-10",
+            ),
+            (
+                "https://example.com/world/phone-call-2025-02-10?utm=x",
+                "2025-02-10",
+            ),
+        ] {
+            assert_eq!(date_in_address(url), Some(day(date)), "{url}");
+        }
+        for url in [
+            "https://example.com/world/europe/ukraine-talks",
+            "https://example.com/2026/budget-plan",
+            "https://example.com/item/12345678",
+            "https://example.com/world/europe/ukraine2025-02-10",
+        ] {
+            assert_eq!(date_in_address(url), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn the_address_date_wins_over_a_given_date_far_from_it() {
+        let meta = |published: &str| Metadata {
+            url: Some("https://example.com/world/2026/feb/20/a-war-foretold".into()),
+            published: Some(day(published)),
+            ..Metadata::default()
+        };
+        let doc = Document::new("d", "Text.").with_meta(meta("2022-02-07"));
+        assert_eq!(doc.anchor, Some((day("2026-02-20"), DateSource::Address)));
+        assert_eq!(
+            doc.meta.published,
+            Some(day("2022-02-07")),
+            "the given date is kept"
+        );
+        // A day or two apart is a time zone or a late edition: the given date stands.
+        let doc = Document::new("d", "Text.").with_meta(meta("2026-02-21"));
+        assert_eq!(doc.anchor, Some((day("2026-02-21"), DateSource::Metadata)));
     }
 }

@@ -218,6 +218,11 @@ impl IntervalEnd {
 pub enum DateSource {
     /// Given with the document: feed item, page metadata, input field.
     Metadata,
+    /// The date in the document's web address ("/2026/feb/20/", "/2025/02/10/"), where
+    /// no date was given or the given one is more than two days from it: an address is
+    /// made when the report is published, while scraped dates often belong to another
+    /// page (the given date stays in the metadata).
+    Address,
     /// Inferred from the text: a dated embedded post, a dateline, an explicit date.
     Inferred { evidence: Span },
 }

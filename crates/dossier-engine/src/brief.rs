@@ -213,6 +213,10 @@ pub fn render(doc: &Document) -> String {
     }
     match &doc.anchor {
         Some((date, DateSource::Metadata)) => facts.push(format!("dated {date}")),
+        Some((date, DateSource::Address)) => facts.push(match doc.meta.published {
+            Some(given) => format!("dated {date} (from its address; given as {given})"),
+            None => format!("dated {date} (from its address)"),
+        }),
         Some((date, DateSource::Inferred { evidence })) => facts.push(format!(
             "dated {date} (inferred from \"{}\")",
             one_line(doc.str(*evidence))
@@ -387,6 +391,7 @@ pub fn to_json(doc: &Document) -> Value {
     });
     out["anchor"] = match &doc.anchor {
         Some((date, DateSource::Metadata)) => json!({"date": date.to_string(), "from": "metadata"}),
+        Some((date, DateSource::Address)) => json!({"date": date.to_string(), "from": "address"}),
         Some((date, DateSource::Inferred { evidence })) => {
             let (a, b) = index.span_to_chars(*evidence);
             json!({"date": date.to_string(), "from": "inferred", "evidence": [a, b]})

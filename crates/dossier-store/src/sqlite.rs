@@ -588,7 +588,7 @@ impl Store for SqliteStore {
             None => None,
         };
         let mut stmt = self.conn.prepare(
-            "SELECT c.id, c.document_id, d.title, COALESCE(d.published, d.anchor), c.ordinal, c.cue, c.kind, c.hedge,
+            "SELECT c.id, c.document_id, d.title, COALESCE(d.anchor, d.published), c.ordinal, c.cue, c.kind, c.hedge,
                     c.parent_ordinal, c.content, c.start_byte, c.end_byte
              FROM claims c JOIN documents d ON d.id = c.document_id
              WHERE ?1 IS NULL OR EXISTS (
