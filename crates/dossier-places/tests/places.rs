@@ -1530,3 +1530,12 @@ fn a_national_outlet_named_without_an_address_gives_its_country() {
     assert_eq!(country("CBC News"), "CA");
     assert_eq!(country("Reuters"), "US", "a world agency says nothing");
 }
+
+#[test]
+fn weapons_in_a_war_report_are_no_places() {
+    let text = "Russia fired Iskander and Kinzhal missiles at Kharkiv, and Ukraine answered with \
+                Himars and Patriot systems.";
+    let found = places(text);
+    let names: Vec<&str> = found.iter().map(|p| p.span.of(text)).collect();
+    assert_eq!(names, ["Russia", "Kharkiv", "Ukraine"]);
+}
